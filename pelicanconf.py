@@ -1,0 +1,100 @@
+"""Development settings of international.brussels. `publishconf.py` builds on these."""
+
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "plugins"))
+
+from globe.categories import CATEGORY_LABELS  # noqa: E402
+from globe.languages import DEFAULT_LANG as _DEFAULT_LANG, LANGUAGES  # noqa: E402
+
+SITENAME = "The Brussels Globe"
+SITEURL = "http://127.0.0.1:8000"
+PATH = os.path.join(HERE, "content")
+THEME = os.path.join(HERE, "theme")
+TIMEZONE = "Europe/Brussels"
+DEFAULT_LANG = _DEFAULT_LANG
+GLOBE_LANGUAGES = LANGUAGES
+GLOBE_CATEGORIES = CATEGORY_LABELS
+GLOBE_EDITIONS_PATH = os.path.join(HERE, "newsletter", "editions")
+
+PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
+PLUGINS = ["globe_content", "globe_site", "globe_newsletter"]
+
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+ARTICLE_TRANSLATION_ID = "slug"
+PAGE_TRANSLATION_ID = "slug"
+MARKDOWN = {
+    "extensions": ["markdown.extensions.extra", "markdown.extensions.sane_lists"],
+    "extension_configs": {},
+    "output_format": "html5",
+}
+
+# Article URLs keep the current site's French pattern; other languages sit under /nl/, /en/.
+ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+ARTICLE_LANG_URL = "{lang}/{date:%Y}/{date:%m}/{slug}/"
+ARTICLE_LANG_SAVE_AS = ARTICLE_LANG_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = PAGE_LANG_URL + "index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = DRAFT_URL + "index.html"
+DRAFT_LANG_URL = "drafts/{lang}/{slug}/"
+DRAFT_LANG_SAVE_AS = DRAFT_LANG_URL + "index.html"
+
+# Listings are written per language by the globe_site plugin, so Pelican's own are off.
+# `lang_prefix` is '' for French and 'nl/' or 'en/' for the others.
+CATEGORY_URL = "{lang_prefix}category/{slug}/"
+CATEGORY_SAVE_AS = ""
+TAG_URL = "{lang_prefix}tag/{slug}/"
+TAG_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+DIRECT_TEMPLATES = []
+FEED_ALL_ATOM = None
+FEED_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+DEFAULT_PAGINATION = 10
+PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None, "period_archives": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}page/{number}/", "{base_name}page/{number}/index.html"),
+)
+
+# Per-language listing URLs (the `globe_site` plugin formats them with the prefix).
+GLOBE_INDEX_URL = "{lang_prefix}"
+GLOBE_ARCHIVES_URL = "{lang_prefix}archives/"
+GLOBE_YEAR_ARCHIVE_URL = "{lang_prefix}archives/{year}/"
+GLOBE_FEED_URL = "{lang_prefix}feeds/all.atom.xml"
+GLOBE_CATEGORY_FEED_URL = "{lang_prefix}feeds/{slug}.atom.xml"
+
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True
+LOAD_CONTENT_CACHE = False
+
+# Contact details shown in the footer and the emails.
+GLOBE_ORGANISATION = {
+    "name": "Brussels International",
+    "street": {"fr": "Place Saint-Lazare 2", "nl": "Sint-Lazarusplein 2",
+               "en": "Place Saint-Lazare 2"},
+    "city": {"fr": "1035 Bruxelles", "nl": "1035 Brussel", "en": "1035 Brussels"},
+    "email": "info@international.brussels",
+}
+GLOBE_SOCIAL = [
+    ("X (Twitter)", "https://twitter.com/brusselsinternational"),
+    ("Facebook", "https://www.facebook.com/brusselsinternational"),
+    ("Instagram", "https://www.instagram.com/brusselsinternational"),
+]

@@ -1,0 +1,1 @@
+"""The Brussels Globe: shared model of problems, languages and categories, and the CLI."""

@@ -1,0 +1,117 @@
+"""Run Pelican on a content tree: read once, fail on any problem, publish atomically."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.log import LimitFilter
+from pelican.settings import read_settings
+
+from .problems import ContentProblems, Problem, ProblemLog
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class BuildResult:
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+    output: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def load_settings(content=None, editions=None, production=False, overrides=None) -> dict:
+    """The project's settings, pointed at any content tree."""
+    name = "publishconf.py" if production else "pelicanconf.py"
+    override = dict(overrides or {})
+    if content:
+        override["PATH"] = os.path.abspath(content)
+    if editions:
+        override["GLOBE_EDITIONS_PATH"] = os.path.abspath(editions)
+    return read_settings(str(PROJECT_ROOT / name), override=override)
+
+
+class _PelicanWarnings(logging.Handler):
+    """Pelican logs bad input and carries on; here every warning fails the build."""
+
+    def __init__(self, content_path):
+        super().__init__(logging.WARNING)
+        self.content_path = content_path
+        self.problems: list[Problem] = []
+
+    def emit(self, record):
+        if record.name.startswith(("globe", "pelican.plugins._utils")):
+            return  # our own errors are already problems
+        self.problems.append(Problem(self.content_path, 0, record.getMessage().strip()))
+
+
+def _reset_pelican_logging():
+    # LimitFilter drops repeated messages for the rest of the process: forget them.
+    LimitFilter._ignore = set()
+    LimitFilter._raised_messages = set()
+    LimitFilter._group_count = {}
+
+
+def run_pelican(settings: dict) -> list[Problem]:
+    """One Pelican run into settings['OUTPUT_PATH']; the problems it found, if any."""
+    _reset_pelican_logging()
+    log = settings["GLOBE_PROBLEMS"] = ProblemLog(os.getcwd())
+    display_root = log.display_path(settings["PATH"])
+    warnings = _PelicanWarnings(display_root)
+    root_logger = logging.getLogger()
+    root_logger.addHandler(warnings)
+    try:
+        Pelican(settings).run()
+    except ContentProblems:
+        pass
+    except Exception as error:  # a template or plugin failure: still a clear message
+        log.add(settings["PATH"], 0, f"the build stopped: {type(error).__name__}: {error}",
+                "fix the file named above, or report this message to the developers")
+    finally:
+        root_logger.removeHandler(warnings)
+    return sorted(set(log.problems)) + warnings.problems
+
+
+def check(settings: dict) -> BuildResult:
+    """Build into a throw-away folder: every problem, nothing published."""
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="globe-check-") as scratch:
+        settings = {**settings, "OUTPUT_PATH": scratch}
+        problems = run_pelican(settings)
+    return BuildResult(problems, time.perf_counter() - started)
+
+
+def build(settings: dict, output: str) -> BuildResult:
+    """Build beside `output`, then swap it in; on any problem `output` stays as it was."""
+    started = time.perf_counter()
+    output = os.path.abspath(output)
+    parent = os.path.dirname(output)
+    os.makedirs(parent, exist_ok=True)
+    staging = tempfile.mkdtemp(prefix=".globe-build-", dir=parent)
+    problems = run_pelican({**settings, "OUTPUT_PATH": staging})
+    if problems:
+        shutil.rmtree(staging, ignore_errors=True)
+        return BuildResult(problems, time.perf_counter() - started, output)
+    _swap_in(staging, output)
+    return BuildResult([], time.perf_counter() - started, output)
+
+
+def _swap_in(staging: str, output: str) -> None:
+    os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it
+    retired = None
+    if os.path.exists(output):
+        retired = tempfile.mkdtemp(prefix=".globe-old-", dir=os.path.dirname(output))
+        os.rename(output, os.path.join(retired, "site"))
+    os.rename(staging, output)
+    if retired:
+        shutil.rmtree(retired, ignore_errors=True)

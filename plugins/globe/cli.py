@@ -1,0 +1,95 @@
+"""`globe`: the one command-line entry point. Thin: parse, call, report, exit."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from . import build as builds
+
+
+def _add_content_options(parser):
+    parser.add_argument("--content", help="content folder (default: the project's content/)")
+    parser.add_argument("--editions", help="newsletter editions folder")
+
+
+def _report(result, verb: str) -> int:
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.problems:
+        print(f"{verb} failed: {len(result.problems)} problem(s).", file=sys.stderr)
+        return 1
+    print(f"{verb} passed in {result.seconds:.1f} s.")
+    return 0
+
+
+def cmd_check(args) -> int:
+    settings = builds.load_settings(args.content, args.editions)
+    return _report(builds.check(settings), "Check")
+
+
+def cmd_build(args) -> int:
+    settings = builds.load_settings(args.content, args.editions, args.production)
+    result = builds.build(settings, args.output)
+    code = _report(result, "Build")
+    if code:
+        print(f"{result.output} was left as it was.", file=sys.stderr)
+    return code
+
+
+def cmd_serve(args) -> int:
+    from .serve import serve  # noqa: PLC0415 — only the dev server needs it
+
+    return serve(args)
+
+
+def cmd_newsletter_new(args) -> int:
+    from globe_newsletter.new_edition import main  # noqa: PLC0415
+
+    return main(args)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="globe", description="The Brussels Globe publishing tool")
+    commands = top.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="check the content; publish nothing")
+    _add_content_options(check)
+    check.set_defaults(run=cmd_check)
+
+    build = commands.add_parser("build", help="build the site and the newsletter editions")
+    _add_content_options(build)
+    build.add_argument("--output", default="output", help="output folder (default: output)")
+    build.add_argument("--production", action="store_true",
+                       help="use publishconf.py (https://international.brussels, no drafts)")
+    build.set_defaults(run=cmd_build)
+
+    serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild on change")
+    _add_content_options(serve)
+    serve.add_argument("--output", default="output")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=cmd_serve)
+
+    newsletter = commands.add_parser("newsletter", help="newsletter editions")
+    newsletter_commands = newsletter.add_subparsers(dest="newsletter_command", required=True)
+    new = newsletter_commands.add_parser("new", help="write the next edition file")
+    _add_content_options(new)
+    new.add_argument("--lang", default="fr")
+    new.set_defaults(run=cmd_newsletter_new)
+    return top
+
+
+def main(argv=None) -> int:
+    # Problems are reported as values below; log records only feed the build's checks.
+    logging.getLogger().addHandler(logging.NullHandler())
+    logging.getLogger().setLevel(logging.WARNING)
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Problems found in content: values first, reported by the CLI, fatal to the build."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one file, with a hint on how to fix it."""
+
+    path: str
+    line: int
+    message: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        location = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{location}: error: {self.message}"
+        return f"{text} — {self.fix}" if self.fix else text
+
+
+@dataclass
+class ProblemLog:
+    """Collects the problems of one build, shared by every reader and generator."""
+
+    root: str = "."
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, path: str, line: int, message: str, fix: str = "") -> None:
+        self.problems.append(Problem(self.display_path(path), line, message, fix))
+
+    def extend(self, problems) -> None:
+        self.problems.extend(problems)
+
+    def display_path(self, path: str) -> str:
+        """Paths relative to where the command runs, as an editor would open them."""
+        path = os.fspath(path)
+        relative = os.path.relpath(path, self.root) if os.path.isabs(path) else path
+        return path if relative.startswith("..") else relative
+
+    def __bool__(self) -> bool:
+        return bool(self.problems)
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.problems))
+
+
+class ContentProblems(Exception):
+    """Raised to stop a build whose content has problems."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in the content")
+
+
+def problem_log(settings) -> ProblemLog:
+    """The build's shared log; created on first use so plain `pelican` runs work too."""
+    log = settings.get("GLOBE_PROBLEMS")
+    if log is None:
+        log = settings["GLOBE_PROBLEMS"] = ProblemLog(os.getcwd())
+    return log

@@ -1,0 +1,82 @@
+"""Markdown extension: a lone image becomes a <figure>, and image paths become site paths."""
+
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as etree
+from functools import lru_cache
+
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from PIL import Image
+
+from .references import content_relative, is_external
+
+
+@lru_cache(maxsize=1024)
+def image_size(path: str) -> tuple[int, int] | None:
+    """Width and height from the file header, so the browser can reserve the space."""
+    try:
+        with Image.open(path) as image:
+            return image.size
+    except (OSError, ValueError):
+        return None
+
+
+class FigureTreeprocessor(Treeprocessor):
+    def __init__(self, md, extension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root):
+        source_path = self.extension.source_path
+        content_root = self.extension.content_root
+        for img in root.iter("img"):
+            self._to_site_path(img, source_path, content_root)
+        for paragraph in list(root.iter("p")):
+            children = list(paragraph)
+            if (
+                len(children) == 1
+                and children[0].tag == "img"
+                and not (paragraph.text or "").strip()
+                and not (children[0].tail or "").strip()
+            ):
+                self._to_figure(paragraph, children[0])
+
+    @staticmethod
+    def _to_site_path(img, source_path, content_root):
+        src = img.get("src", "")
+        if not src or is_external(src) or not source_path:
+            return
+        relative = content_relative(src, source_path, content_root)
+        if relative is None:
+            return
+        img.set("src", "{static}/" + relative)
+        size = image_size(os.path.join(content_root, relative))
+        if size:
+            img.set("width", str(size[0]))
+            img.set("height", str(size[1]))
+        img.set("loading", "lazy")
+        img.set("decoding", "async")
+
+    @staticmethod
+    def _to_figure(paragraph, img):
+        caption = img.attrib.pop("title", "")
+        paragraph.tag = "figure"
+        img.tail = None
+        if caption:
+            figcaption = etree.SubElement(paragraph, "figcaption")
+            figcaption.text = caption
+
+
+class FigureExtension(Extension):
+    """Set `source_path` before each conversion so relative paths resolve."""
+
+    def __init__(self, content_root: str, **kwargs):
+        self.content_root = os.path.abspath(content_root)
+        self.source_path = ""
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        # after the inline patterns (priority 20) have turned ![..](..) into <img>
+        md.treeprocessors.register(FigureTreeprocessor(md, self), "globe_figures", 5)

@@ -1,0 +1,168 @@
+"""The content model: which metadata an article or a page must have, and what is valid.
+
+This module alone decides what is wrong with a file's metadata. It returns problems as
+values; the reader records them and the build fails on them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+from dataclasses import dataclass
+
+from globe.categories import category_key
+from globe.problems import Problem
+
+from .source import SourceFile
+
+ARTICLE_KEYS = {
+    "title": True,
+    "date": True,
+    "category": True,
+    "lang": True,
+    "slug": True,
+    "summary": False,
+    "tags": False,
+    "author": False,
+    "image": False,
+    "image_alt": False,
+    "image_caption": False,
+    "image_credit": False,
+    "status": False,
+    "modified": False,
+}
+PAGE_KEYS = {
+    "title": True,
+    "lang": True,
+    "slug": True,
+    "summary": False,
+    "image": False,
+    "image_alt": False,
+    "image_caption": False,
+    "image_credit": False,
+    "status": False,
+    "modified": False,
+    "template": False,
+}
+STATUSES = ("published", "draft")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
+
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# `name.fr.md`: the language a file name announces
+_NAME_LANG = re.compile(r"\.([a-z]{2})\.[a-z]+$")
+
+
+@dataclass(frozen=True)
+class ContentRules:
+    """What the model accepts, drawn from the site's settings."""
+
+    content_root: str
+    languages: tuple[str, ...]
+    categories: dict
+
+    @classmethod
+    def from_settings(cls, settings) -> "ContentRules":
+        return cls(
+            content_root=os.path.abspath(settings["PATH"]),
+            languages=tuple(settings["GLOBE_LANGUAGES"]),
+            categories=settings["GLOBE_CATEGORIES"],
+        )
+
+
+def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem]:
+    """Every problem with the metadata of an article (kind='article') or a page."""
+    keys = ARTICLE_KEYS if kind == "article" else PAGE_KEYS
+    problems: list[Problem] = []
+
+    def problem(key_or_line, message, fix=""):
+        line = key_or_line if isinstance(key_or_line, int) else source.line_of(key_or_line)
+        problems.append(Problem(source.path, line, message, fix))
+
+    for key, found in source.fields.items():
+        if key not in keys:
+            close = difflib.get_close_matches(key, keys, n=1)
+            hint = f"did you mean `{close[0].capitalize()}:`?" if close else (
+                "known keys: " + ", ".join(k.capitalize() for k in keys)
+            )
+            problem(found.line, f"unknown metadata key `{key.capitalize()}`", hint)
+    for key, required in keys.items():
+        value = source.value(key)
+        if required and not (value and value.strip()):
+            where = source.line_of(key) if key in source.fields else 1
+            problem(where, f"required metadata `{key.capitalize()}` is missing or empty",
+                    f"add a line `{key.capitalize()}: …` to the metadata at the top")
+
+    lang = source.value("lang")
+    if lang and lang not in rules.languages:
+        problem("lang", f"unknown language `{lang}`",
+                "use one of: " + ", ".join(rules.languages))
+        lang = None
+    named = _NAME_LANG.search(os.path.basename(source.path))
+    if lang and named and named.group(1) in rules.languages and named.group(1) != lang:
+        problem("lang", f"Lang is `{lang}` but the file name says `.{named.group(1)}.`",
+                "make the file name and the Lang line agree")
+
+    slug = source.value("slug")
+    if slug and not _SLUG.match(slug):
+        problem("slug", f"slug `{slug}` is not valid",
+                "use lowercase letters, digits and hyphens, e.g. `visit-to-ankara`")
+
+    _check_date(source, problem)
+
+    category = source.value("category")
+    if kind == "article" and category and lang:
+        if category_key(category, lang, rules.categories) is None:
+            problem("category", f"unknown category `{category}`",
+                    "use one of: " + ", ".join(rules.categories))
+
+    status = source.value("status")
+    if status and status.lower() not in STATUSES:
+        problem("status", f"unknown status `{status}`", "use `published` or `draft`")
+
+    _check_hero_image(source, rules, problem)
+    return problems
+
+
+def _check_date(source: SourceFile, problem) -> None:
+    for key in ("date", "modified"):
+        value = source.value(key)
+        if not value:
+            continue
+        match = _DATE.match(value.strip())
+        if not match:
+            problem(key, f"{key.capitalize()} `{value}` is not a date",
+                    "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2021-11-18 09:30")
+            continue
+        parts = [int(p) for p in match.groups(default="0")]
+        try:
+            dt.datetime(*parts)
+        except ValueError:
+            problem(key, f"{key.capitalize()} `{value}` does not exist in the calendar",
+                    "check the day and month (YYYY-MM-DD)")
+
+
+def _check_hero_image(source: SourceFile, rules: ContentRules, problem) -> None:
+    image, alt = source.value("image"), source.value("image_alt")
+    if image:
+        resolved = os.path.normpath(os.path.join(rules.content_root, image.strip()))
+        if not resolved.startswith(rules.content_root + os.sep):
+            problem("image", f"image `{image}` is outside the content folder",
+                    "give the path relative to content/, e.g. images/2021/ankara.jpg")
+        elif not os.path.isfile(resolved):
+            problem("image", f"image `{image}` does not exist",
+                    "give the path relative to content/, e.g. images/2021/ankara.jpg, "
+                    "and check the spelling")
+        elif not resolved.lower().endswith(IMAGE_SUFFIXES):
+            problem("image", f"`{image}` is not an image the web can show",
+                    "use a .jpg, .png, .gif, .webp or .svg file")
+        if not (alt and alt.strip()):
+            problem("image_alt" if "image_alt" in source.fields else "image",
+                    "the hero image has no alt text",
+                    "add `Image_alt:` describing what the image shows")
+    elif alt or source.value("image_caption"):
+        problem("image_alt" if alt else "image_caption",
+                "alt text or caption given without an `Image:`",
+                "add `Image: images/…` or remove the line")

@@ -1,0 +1,44 @@
+"""Signal wiring of the content plugin. Receivers are module-level: Pelican holds weak refs."""
+
+from __future__ import annotations
+
+import logging
+
+from pelican import signals
+from pelican.contents import Article, Page
+
+from globe.languages import long_date
+from globe.problems import ContentProblems, problem_log
+
+from .reader import GlobeMarkdownReader
+from .site_checks import check_site
+
+logger = logging.getLogger(__name__)
+
+
+def use_globe_reader(readers):
+    for extension in GlobeMarkdownReader.file_extensions:
+        readers.reader_classes[extension] = GlobeMarkdownReader
+
+
+def format_locale_date(content):
+    """Dates in the content's own language, by Babel rather than the system locale."""
+    if isinstance(content, (Article, Page)) and hasattr(content, "date"):
+        content.locale_date = long_date(content.date, content.lang)
+
+
+def stop_on_problems(generators):
+    """After every file is read and before anything is written: all problems, or go."""
+    settings = generators[0].settings
+    log = problem_log(settings)
+    log.extend(check_site(generators))
+    if log:
+        for problem in log.sorted():
+            logger.error("%s", problem)
+        raise ContentProblems(log.sorted())
+
+
+def register():
+    signals.readers_init.connect(use_globe_reader)
+    signals.content_object_init.connect(format_locale_date)
+    signals.all_generators_finalized.connect(stop_on_problems)

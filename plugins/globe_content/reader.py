@@ -1,0 +1,111 @@
+"""The Markdown reader for articles and pages: strict, line-aware, one pass per file."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from markdown import Markdown
+from pelican.readers import BaseReader
+from pelican.urlwrappers import Category, Tag
+
+from globe.categories import category_key
+from globe.languages import lang_prefix
+from globe.problems import problem_log
+
+from .figures import FigureExtension
+from .model import ContentRules, validate
+from .references import check_references
+from .source import decode_utf8, split_source
+
+_FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_OUTER_P = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+# A file with problems is read as "skip", so Pelican leaves it out; the build then fails.
+SKIP = {"status": "skip"}
+
+
+class GlobeMarkdownReader(BaseReader):
+    enabled = True
+    file_extensions = ["md", "markdown"]
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.rules = ContentRules.from_settings(settings)
+        self.figures = FigureExtension(self.rules.content_root)
+        config = dict(settings.get("MARKDOWN", {}))
+        extensions = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
+        extensions += [name for name in config.get("extension_configs", {}) if
+                       name not in extensions and name != "markdown.extensions.meta"]
+        # One Markdown instance per reader, reset per file: Pelican builds one per file.
+        self.markdown = Markdown(
+            extensions=[*extensions, self.figures],
+            extension_configs=config.get("extension_configs", {}),
+            output_format="html5",
+        )
+
+    def kind_of(self, source_path: str) -> str:
+        relative = os.path.relpath(source_path, self.rules.content_root)
+        first = relative.replace(os.sep, "/").split("/", 1)[0]
+        return "page" if first in self.settings.get("PAGE_PATHS", ["pages"]) else "article"
+
+    def read(self, source_path):
+        log = problem_log(self.settings)
+        with open(source_path, "rb") as file:
+            text, problems = decode_utf8(source_path, file.read())
+        if text is None:
+            log.extend(problems)
+            return "", dict(SKIP)
+        source, problems = split_source(source_path, text)
+        kind = self.kind_of(source_path)
+        problems += validate(source, kind, self.rules)
+        problems += check_references(source, self.rules.content_root)
+        if problems:
+            log.extend(problems)
+            return "", dict(SKIP)
+        return self.render(source, kind)
+
+    def render(self, source, kind):
+        self.figures.source_path = os.path.abspath(source.path)
+        self.markdown.reset()
+        content = self.markdown.convert(source.body)
+        lang = source.value("lang")
+        metadata = {"source_lines": {k: f.line for k, f in source.fields.items()}}
+        for key, found in source.fields.items():
+            if key not in ("category", "tags", "summary", "author"):
+                metadata[key] = self.process_metadata(key, found.value.strip())
+        metadata["status"] = metadata.get("status", "published").lower()
+        prefix = lang_prefix(lang, self.settings["DEFAULT_LANG"])
+        if kind == "article":
+            key = category_key(source.value("category"), lang, self.rules.categories)
+            metadata["category"] = localized(Category(self.rules.categories[key][lang],
+                                                      self.settings), key, lang, prefix)
+            tags = [t.strip() for t in (source.value("tags") or "").split(",") if t.strip()]
+            if tags:
+                metadata["tags"] = [localized(Tag(t, self.settings), None, lang, prefix)
+                                    for t in tags]
+        if source.value("author"):
+            metadata["author"] = self.process_metadata("author", source.value("author"))
+        metadata["summary"] = self.summary(source.value("summary"), content)
+        return content, metadata
+
+    def summary(self, written: str | None, content: str) -> str:
+        """The Summary line rendered inline, or else the body's first paragraph."""
+        if written and written.strip():
+            self.markdown.reset()
+            saved, self.figures.source_path = self.figures.source_path, ""
+            html = self.markdown.convert(written.strip())
+            self.figures.source_path = saved
+            match = _OUTER_P.match(html)
+            return match.group(1) if match else html
+        first = _FIRST_PARAGRAPH.search(content)
+        return first.group(1).strip() if first else ""
+
+
+def localized(wrapper, key, lang, prefix):
+    """A category or tag of one language: its URL lives under that language's prefix."""
+    if key:
+        wrapper.slug = key
+    wrapper.key = key or wrapper.slug
+    wrapper.lang = lang
+    wrapper.lang_prefix = prefix
+    return wrapper

@@ -1,0 +1,5 @@
+"""Pelican plugin: newsletter editions (email HTML, plain text, web version)."""
+
+
+def register():
+    pass

@@ -1,0 +1,5 @@
+"""Pelican plugin: one site per language from one read of the content."""
+
+from .plugin import register
+
+__all__ = ["register"]

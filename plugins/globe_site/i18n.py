@@ -1,0 +1,67 @@
+"""Theme strings through gettext catalogues (Babel), chosen per page by its language.
+
+One Jinja environment serves every language: the gettext callables read the language
+of the page being rendered from the template context.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from functools import lru_cache
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+from jinja2 import pass_context
+
+from globe.languages import long_date
+
+DOMAIN = "messages"
+
+
+@lru_cache(maxsize=16)
+def load_translations(translations_dir: str, lang: str) -> NullTranslations:
+    """Compile the .po catalogue in memory, so no built .mo file lives in the repository."""
+    path = os.path.join(translations_dir, lang, "LC_MESSAGES", f"{DOMAIN}.po")
+    if not os.path.exists(path):
+        return NullTranslations()
+    with open(path, "rb") as po:
+        catalog = read_po(po, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Translations(buffer)
+
+
+def page_language(context) -> str:
+    """The language of the page being rendered."""
+    lang = context.get("lang")
+    if lang:
+        return lang
+    for name in ("article", "page", "edition"):
+        item = context.get(name)
+        if getattr(item, "lang", None):
+            return item.lang
+    return context.get("DEFAULT_LANG", "fr")
+
+
+def install(env, translations_dir: str) -> None:
+    @pass_context
+    def gettext(context, message):
+        return load_translations(translations_dir, page_language(context)).ugettext(message)
+
+    @pass_context
+    def ngettext(context, singular, plural, number):
+        translations = load_translations(translations_dir, page_language(context))
+        return translations.ungettext(singular, plural, number)
+
+    @pass_context
+    def date_filter(context, value, lang=None):
+        return long_date(value, lang or page_language(context))
+
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    env.filters["long_date"] = date_filter
+    env.globals["page_language"] = pass_context(page_language)

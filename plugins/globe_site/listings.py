@@ -1,0 +1,108 @@
+"""Writes each language's listings: home, categories, tags, yearly archives, feeds, 404."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from pelican.generators import Generator
+
+from globe.languages import NATIVE_NAMES
+
+from .languages import all_versions, group_by_language, link_translations
+
+
+class LanguageListingsGenerator(Generator):
+    """One Pelican read, N languages: listings are views over the articles already read."""
+
+    def generate_context(self):
+        settings = self.settings
+        languages = tuple(settings["GLOBE_LANGUAGES"])
+        articles = all_versions(self.context.get("articles", []))
+        pages = all_versions(self.context.get("pages", []))
+        self.by_lang = group_by_language(articles, languages, settings["DEFAULT_LANG"],
+                                         list(settings["GLOBE_CATEGORIES"]))
+        siteurl = settings["SITEURL"]
+        link_translations(articles + pages + list(self.context.get("hidden_pages", [])),
+                          languages, siteurl)
+        pages_by_slug: dict = {}
+        for page in pages:
+            pages_by_slug.setdefault(page.slug, {})[page.lang] = page
+        self.context["pages_by_slug"] = pages_by_slug
+        self.context["languages"] = {lang: self.by_lang[lang] for lang in languages}
+        self.context["LANGUAGE_NAMES"] = NATIVE_NAMES
+
+    def url(self, name, lang_edition, **fields):
+        return self.settings[name].format(lang_prefix=lang_edition.prefix, **fields)
+
+    def alternates(self, name, **fields):
+        """The same listing in every language that has one."""
+        siteurl = self.settings["SITEURL"]
+        return [(lang, f"{siteurl}/{self.url(name, edition, **fields)}")
+                for lang, edition in self.by_lang.items()]
+
+    def generate_output(self, writer):
+        write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
+        for edition in self.by_lang.values():
+            context = {**self.context, "lang": edition.lang, "edition_lang": edition}
+            self.write_home(write, edition, context)
+            self.write_categories(write, edition, context)
+            self.write_tags(write, edition, context)
+            self.write_archives(write, edition, context)
+            self.write_feeds(writer, edition, context)
+            self.write_not_found(write, edition, context)
+
+    def write_listing(self, write, template, url, context, articles, **kwargs):
+        write(url + "index.html", self.get_template(template), context,
+              articles=articles, dates=articles, template_name=template, url=url,
+              **kwargs)
+
+    def write_home(self, write, edition, context):
+        self.write_listing(write, "index", self.url("GLOBE_INDEX_URL", edition), context,
+                           edition.articles, alternates=self.alternates("GLOBE_INDEX_URL"),
+                           page_name="index")
+
+    def write_categories(self, write, edition, context):
+        for category, articles in edition.categories:
+            self.write_listing(write, "category", category.url, context, articles,
+                               category=category, page_name=category.page_name,
+                               alternates=self._category_alternates(category))
+
+    def _category_alternates(self, category):
+        siteurl = self.settings["SITEURL"]
+        return [(lang, f"{siteurl}/{cat.url}")
+                for lang, edition in self.by_lang.items()
+                for cat, _ in edition.categories if cat.key == category.key]
+
+    def write_tags(self, write, edition, context):
+        siteurl = self.settings["SITEURL"]
+        for tag, articles in edition.tags:
+            self.write_listing(write, "tag", tag.url, context, articles, tag=tag,
+                               page_name=tag.page_name,
+                               alternates=[(edition.lang, f"{siteurl}/{tag.url}")])
+
+    def write_archives(self, write, edition, context):
+        url = self.url("GLOBE_ARCHIVES_URL", edition)
+        write(url + "index.html", self.get_template("archives"), context,
+              articles=edition.articles, dates=edition.articles, years=edition.years,
+              template_name="archives", url=url,
+              alternates=self.alternates("GLOBE_ARCHIVES_URL"))
+        for year, articles in edition.years:
+            year_url = self.url("GLOBE_YEAR_ARCHIVE_URL", edition, year=year)
+            alternates = [(lang, url) for lang, url in
+                          self.alternates("GLOBE_YEAR_ARCHIVE_URL", year=year)
+                          if any(y == year for y, _ in self.by_lang[lang].years)]
+            self.write_listing(write, "period_archives", year_url, context, articles,
+                               period=(year,), period_num=(year,), alternates=alternates)
+
+    def write_feeds(self, writer, edition, context):
+        feed_context = {**context, "SITENAME": self.settings["SITENAME"]}
+        url = self.url("GLOBE_FEED_URL", edition)
+        writer.write_feed(edition.articles, feed_context, url, url)
+        for category, articles in edition.categories:
+            url = self.url("GLOBE_CATEGORY_FEED_URL", edition, slug=category.key)
+            writer.write_feed(articles, feed_context, url, url, feed_title=category.name)
+
+    def write_not_found(self, write, edition, context):
+        write(f"{edition.prefix}404.html", self.get_template("404"), context,
+              template_name="404", url=f"{edition.prefix}404.html",
+              alternates=self.alternates("GLOBE_INDEX_URL"))
