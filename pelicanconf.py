@@ -71,7 +71,7 @@ DEFAULT_PAGINATION = 10
 PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None, "period_archives": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
-    (2, "{base_name}page/{number}/", "{base_name}page/{number}/index.html"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
 
 # Per-language listing URLs (the `globe_site` plugin formats them with the prefix).

@@ -10,6 +10,9 @@ from babel.dates import format_date
 LANGUAGES = ("fr", "nl", "en")
 DEFAULT_LANG = "fr"
 
+# Babel locales: Belgian French and Dutch; British English writes "18 November 2021".
+BABEL_LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "en": "en_GB"}
+
 # Each language named in itself, as a language switcher must show it.
 NATIVE_NAMES = {"fr": "Français", "nl": "Nederlands", "en": "English"}
 
@@ -21,7 +24,7 @@ def lang_prefix(lang: str, default_lang: str = DEFAULT_LANG) -> str:
 
 @lru_cache(maxsize=4096)
 def _long_date(day: dt.date, lang: str) -> str:
-    return format_date(day, format="long", locale=lang)
+    return format_date(day, format="long", locale=BABEL_LOCALES.get(lang, lang))
 
 
 def long_date(value: dt.date | dt.datetime, lang: str) -> str:

@@ -32,7 +32,8 @@ class ProblemLog:
         self.problems.append(Problem(self.display_path(path), line, message, fix))
 
     def extend(self, problems) -> None:
-        self.problems.extend(problems)
+        for problem in problems:
+            self.add(problem.path, problem.line, problem.message, problem.fix)
 
     def display_path(self, path: str) -> str:
         """Paths relative to where the command runs, as an editor would open them."""

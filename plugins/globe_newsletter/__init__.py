@@ -1,5 +1,5 @@
 """Pelican plugin: newsletter editions (email HTML, plain text, web version)."""
 
+from .plugin import register
 
-def register():
-    pass
+__all__ = ["register"]

@@ -20,10 +20,10 @@ from globe.languages import long_date
 DOMAIN = "messages"
 
 
-@lru_cache(maxsize=16)
-def load_translations(translations_dir: str, lang: str) -> NullTranslations:
+@lru_cache(maxsize=32)
+def load_translations(translations_dir: str, lang: str, domain: str = DOMAIN) -> NullTranslations:
     """Compile the .po catalogue in memory, so no built .mo file lives in the repository."""
-    path = os.path.join(translations_dir, lang, "LC_MESSAGES", f"{DOMAIN}.po")
+    path = os.path.join(translations_dir, lang, "LC_MESSAGES", f"{domain}.po")
     if not os.path.exists(path):
         return NullTranslations()
     with open(path, "rb") as po:

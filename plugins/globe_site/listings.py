@@ -8,7 +8,10 @@ from pelican.generators import Generator
 
 from globe.languages import NATIVE_NAMES
 
+from . import sharing
 from .languages import all_versions, group_by_language, link_translations
+from .neighbours import link_neighbours
+from .sitemap import SitemapEntry
 
 
 class LanguageListingsGenerator(Generator):
@@ -30,6 +33,35 @@ class LanguageListingsGenerator(Generator):
         self.context["pages_by_slug"] = pages_by_slug
         self.context["languages"] = {lang: self.by_lang[lang] for lang in languages}
         self.context["LANGUAGE_NAMES"] = NATIVE_NAMES
+        for edition in self.by_lang.values():
+            link_neighbours(edition.categories)
+        for content in articles + pages + list(self.context.get("hidden_pages", [])):
+            sharing.prepare(content, settings)
+        self.context["globe_listing_entries"] = list(self.listing_entries())
+
+    def listing_entries(self):
+        """First page of every listing with its language versions, for the sitemap."""
+        siteurl = self.settings["SITEURL"]
+        for edition in self.by_lang.values():
+            newest = edition.articles[0].date.date().isoformat() if edition.articles else None
+            yield SitemapEntry(f"{siteurl}/{self.url('GLOBE_INDEX_URL', edition)}",
+                               tuple(self.alternates("GLOBE_INDEX_URL")), newest)
+            yield SitemapEntry(f"{siteurl}/{self.url('GLOBE_ARCHIVES_URL', edition)}",
+                               tuple(self.alternates("GLOBE_ARCHIVES_URL")), newest)
+            for year, _ in edition.years:
+                url = self.url("GLOBE_YEAR_ARCHIVE_URL", edition, year=year)
+                yield SitemapEntry(f"{siteurl}/{url}", tuple(self._year_alternates(year)))
+            for category, _ in edition.categories:
+                yield SitemapEntry(f"{siteurl}/{category.url}",
+                                   tuple(self._category_alternates(category)))
+            for tag, _ in edition.tags:
+                yield SitemapEntry(f"{siteurl}/{tag.url}",
+                                   ((edition.lang, f"{siteurl}/{tag.url}"),))
+
+    def _year_alternates(self, year):
+        return [(lang, url) for lang, url in
+                self.alternates("GLOBE_YEAR_ARCHIVE_URL", year=year)
+                if any(y == year for y, _ in self.by_lang[lang].years)]
 
     def url(self, name, lang_edition, **fields):
         return self.settings[name].format(lang_prefix=lang_edition.prefix, **fields)
@@ -88,9 +120,7 @@ class LanguageListingsGenerator(Generator):
               alternates=self.alternates("GLOBE_ARCHIVES_URL"))
         for year, articles in edition.years:
             year_url = self.url("GLOBE_YEAR_ARCHIVE_URL", edition, year=year)
-            alternates = [(lang, url) for lang, url in
-                          self.alternates("GLOBE_YEAR_ARCHIVE_URL", year=year)
-                          if any(y == year for y, _ in self.by_lang[lang].years)]
+            alternates = self._year_alternates(year)
             self.write_listing(write, "period_archives", year_url, context, articles,
                                period=(year,), period_num=(year,), alternates=alternates)
 

@@ -6,12 +6,26 @@ import os
 
 from pelican import signals
 
+from pelican.contents import Article, Page
+
 from . import i18n
+from .body import prepare_body
 from .listings import LanguageListingsGenerator
+from .sitemap import SitemapGenerator
 
 
 def add_generators(pelican):
-    return LanguageListingsGenerator
+    # The sitemap reads what the listings generator put in the context: it comes second.
+    return [LanguageListingsGenerator, SitemapGenerator]
+
+
+def prepare_content_body(content):
+    """Embeds become click-to-load placeholders; tables get a scroll region."""
+    if not isinstance(content, (Article, Page)) or not getattr(content, "_content", None):
+        return
+    translations_dir = os.path.join(content.settings["THEME"], "translations")
+    translations = i18n.load_translations(translations_dir, getattr(content, "lang", "fr"))
+    content._content = prepare_body(content._content, translations.ugettext)
 
 
 def install_i18n(generator):
@@ -22,3 +36,4 @@ def install_i18n(generator):
 def register():
     signals.get_generators.connect(add_generators)
     signals.generator_init.connect(install_i18n)
+    signals.content_object_init.connect(prepare_content_body)

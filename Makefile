@@ -1,0 +1,47 @@
+# The Brussels Globe — the same few verbs everywhere. Each target sets up what it needs.
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+PYTHON  ?= python3
+PORT    ?= 8000
+
+.PHONY: install serve html publish check test bench browser clean
+
+install: $(STAMP) $(NODE_STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+# axe-core (accessibility checks in the browser tests) comes from the npm registry.
+$(NODE_STAMP): package.json $(wildcard package-lock.json)
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+# Debian's Chromium: test tools cannot download their own browsers here.
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+serve: install
+	$(BIN)/globe serve --port $(PORT)
+
+html: install
+	$(BIN)/globe build --output output
+
+publish: install
+	$(BIN)/globe build --production --output output
+
+check: install
+	$(BIN)/globe check
+
+test: install browser
+	$(BIN)/pytest
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf output .pytest_cache tests/screenshots

@@ -1,0 +1,88 @@
+"""Development server: serve the last good build on 127.0.0.1, rebuild when files change."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from . import build as builds
+
+WATCHED = ("content", "theme", "plugins", "newsletter", "pelicanconf.py", "publishconf.py")
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Static files, with each language's own 404 page."""
+
+    def send_error(self, code, message=None, explain=None):
+        if code == 404:
+            lang = self.path.strip("/").split("/", 1)[0]
+            page = Path(self.directory) / (f"{lang}/404.html" if lang in ("nl", "en")
+                                           else "404.html")
+            if page.is_file():
+                body = page.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(body)
+                return
+        super().send_error(code, message, explain)
+
+    def log_message(self, format, *args):  # noqa: A002 — the base class's name
+        pass
+
+
+def make_server(directory: str, port: int, host: str = "127.0.0.1") -> ThreadingHTTPServer:
+    handler = functools.partial(SiteHandler, directory=os.path.abspath(directory))
+    return ThreadingHTTPServer((host, port), handler)
+
+
+def _snapshot(root: Path, extra: list[str]) -> dict:
+    stamps = {}
+    for name in [*WATCHED, *extra]:
+        path = root / name if not os.path.isabs(name) else Path(name)
+        files = [path] if path.is_file() else path.rglob("*") if path.is_dir() else []
+        for file in files:
+            if "__pycache__" not in file.parts and file.is_file():
+                stamps[str(file)] = file.stat().st_mtime_ns
+    return stamps
+
+
+def _rebuild(args) -> bool:
+    settings = builds.load_settings(args.content, args.editions)
+    result = builds.build(settings, args.output)
+    stamp = time.strftime("%H:%M:%S")
+    if result.problems:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        print(f"[{stamp}] {len(result.problems)} problem(s): still serving the last good "
+              "build.", file=sys.stderr)
+        return False
+    print(f"[{stamp}] built in {result.seconds:.1f} s.")
+    return True
+
+
+def serve(args) -> int:
+    root = builds.PROJECT_ROOT
+    extra = [p for p in (args.content, args.editions) if p]
+    _rebuild(args)
+    os.makedirs(args.output, exist_ok=True)
+    server = make_server(args.output, args.port)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"Serving on http://127.0.0.1:{args.port}/ (Ctrl+C to stop)")
+    seen = _snapshot(root, extra)
+    try:
+        while True:
+            time.sleep(1)
+            now = _snapshot(root, extra)
+            if now != seen:
+                seen = now
+                _rebuild(args)
+    finally:
+        server.shutdown()

@@ -1,0 +1,98 @@
+"""What search engines and social networks read: plain values prepared for the templates.
+
+Share links are ordinary links to each network's share page: no script, no request to
+any network until the visitor clicks.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from urllib.parse import quote, urlencode
+
+from globe_content.figures import image_size
+
+_TAGS = re.compile(r"<[^>]+>")
+_SPACES = re.compile(r"\s+")
+
+# Open Graph wants a territory with the language.
+OG_LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "en": "en_GB"}
+
+
+def plain_text(fragment: str, limit: int = 300) -> str:
+    """HTML fragment to one line of text, cut at a word boundary."""
+    text = _SPACES.sub(" ", html.unescape(_TAGS.sub(" ", fragment or ""))).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.")
+    return cut + "…"
+
+
+def share_links(url: str, title: str) -> list[tuple[str, str]]:
+    """[(network name, share URL)] for one page."""
+    return [
+        ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?"
+         + urlencode({"url": url})),
+        ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
+        ("X", "https://twitter.com/intent/tweet?" + urlencode({"url": url, "text": title})),
+        ("Bluesky", "https://bsky.app/intent/compose?"
+         + urlencode({"text": f"{title} {url}"})),
+        ("E-mail", f"mailto:?subject={quote(title)}&body={quote(url)}"),
+    ]
+
+
+def json_ld(data: dict) -> str:
+    """JSON for a <script type="application/ld+json">: '</' can never close the script."""
+    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
+    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+
+
+def news_article(article, settings, image_url, description) -> dict:
+    siteurl = settings["SITEURL"]
+    organisation = settings.get("GLOBE_ORGANISATION", {})
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": plain_text(article.title, 110),
+        "description": description,
+        "inLanguage": article.lang,
+        "datePublished": article.date.isoformat(),
+        "dateModified": getattr(article, "modified", article.date).isoformat(),
+        "mainEntityOfPage": f"{siteurl}/{article.url}",
+        "url": f"{siteurl}/{article.url}",
+        "articleSection": article.category.name,
+        "publisher": {"@type": "GovernmentOrganization",
+                      "name": organisation.get("name", settings["SITENAME"]),
+                      "url": f"{siteurl}/"},
+    }
+    author = getattr(article, "author", None)
+    data["author"] = {"@type": "Organization",
+                      "name": str(author) if author else organisation.get("name", "")}
+    if image_url:
+        data["image"] = [image_url]
+    keywords = [tag.name for tag in getattr(article, "tags", [])]
+    if keywords:
+        data["keywords"] = keywords
+    return data
+
+
+def prepare(content, settings) -> None:
+    """Give an article or page: description, image_url/size, share_links, json_ld."""
+    siteurl = settings["SITEURL"]
+    url = f"{siteurl}/{content.url}"
+    content.canonical_url = url
+    content.description = plain_text(getattr(content, "summary", "") or content.content)
+    content.og_locale = OG_LOCALES.get(content.lang, content.lang)
+    image = getattr(content, "image", None)
+    content.image_url = f"{siteurl}/{image}" if image else None
+    content.image_width = content.image_height = None
+    if image:
+        size = image_size(os.path.join(settings["PATH"], image))
+        if size:
+            content.image_width, content.image_height = size
+    content.share_links = share_links(url, plain_text(content.title, 200))
+    if content.__class__.__name__ == "Article":
+        content.json_ld = json_ld(news_article(content, settings, content.image_url,
+                                               content.description))
