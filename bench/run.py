@@ -1,0 +1,77 @@
+"""`make bench`: the speed and size targets, measured side by side on this machine.
+
+1. Production build of this project vs bare Pelican (default theme, no plugins) on the
+   shared corpus (2,400 articles by default): both wall times and the ratio (target <= 1.3).
+2. Time to assemble one newsletter edition, and the size of each sample email
+   (bench/edition_bench.py).
+3. The theme's page-weight budgets on the sample site (bench/page_budgets.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+GENERATOR = Path(os.environ.get("BENCH_CORPUS_GENERATOR",
+                                ROOT.parent / "shared" / "bench" / "make_corpus.py"))
+TARGET_RATIO = 1.3
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def build_ratio(articles: int, rounds: int, scratch: Path) -> bool:
+    corpus = scratch / "corpus"
+    subprocess.run([sys.executable, str(GENERATOR), "--articles", str(articles),
+                    "--editions", "--out", str(corpus)], check=True, capture_output=True)
+    bare_cmd = [str(BIN / "pelican"), "content", "-o", str(scratch / "bare"), "-q"]
+    globe_cmd = [str(BIN / "globe"), "build", "--production", "--content", "content",
+                 "--editions", "newsletter/editions", "--output", str(scratch / "globe")]
+    bare, globe = [], []
+    for _ in range(rounds):  # interleaved, so both see the same machine load
+        bare.append(timed(bare_cmd, corpus))
+        globe.append(timed(globe_cmd, corpus))
+        shutil.rmtree(scratch / "bare", ignore_errors=True)
+    ratio = min(globe) / min(bare)
+    print(f"Corpus: {articles} articles (shared/bench/make_corpus.py), best of {rounds} runs")
+    print(f"  bare Pelican (default theme, no plugins): {min(bare):6.2f} s")
+    print(f"  globe build --production (3 languages):   {min(globe):6.2f} s")
+    verdict = "OK" if ratio <= TARGET_RATIO else "OVER BUDGET"
+    print(f"  ratio: {ratio:.2f} (target <= {TARGET_RATIO}) {verdict}")
+    return ratio <= TARGET_RATIO
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2400)
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    if not GENERATOR.is_file():
+        sys.exit(f"corpus generator not found at {GENERATOR} (set BENCH_CORPUS_GENERATOR)")
+    ok = True
+    with tempfile.TemporaryDirectory(prefix="globe-bench-") as scratch:
+        ok &= build_ratio(args.articles, args.rounds, Path(scratch))
+    for script in ("edition_bench.py", "page_budgets.py"):
+        path = ROOT / "bench" / script
+        if path.is_file():
+            print()
+            ok &= subprocess.run([sys.executable, str(path)], cwd=ROOT).returncode == 0
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
