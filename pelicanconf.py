@@ -10,6 +10,7 @@ from globe.categories import CATEGORY_LABELS  # noqa: E402
 from globe.languages import DEFAULT_LANG as _DEFAULT_LANG, LANGUAGES  # noqa: E402
 
 SITENAME = "The Brussels Globe"
+AUTHOR = "Brussels International"
 SITEURL = "http://127.0.0.1:8000"
 PATH = os.path.join(HERE, "content")
 THEME = os.path.join(HERE, "theme")

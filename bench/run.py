@@ -43,9 +43,10 @@ def build_ratio(articles: int, rounds: int, scratch: Path) -> bool:
                  "--editions", "newsletter/editions", "--output", str(scratch / "globe")]
     bare, globe = [], []
     for _ in range(rounds):  # interleaved, so both see the same machine load
+        for name in ("bare", "globe"):  # both start from an empty output folder
+            shutil.rmtree(scratch / name, ignore_errors=True)
         bare.append(timed(bare_cmd, corpus))
         globe.append(timed(globe_cmd, corpus))
-        shutil.rmtree(scratch / "bare", ignore_errors=True)
     ratio = min(globe) / min(bare)
     print(f"Corpus: {articles} articles (shared/bench/make_corpus.py), best of {rounds} runs")
     print(f"  bare Pelican (default theme, no plugins): {min(bare):6.2f} s")
