@@ -10,6 +10,7 @@ from pelican.contents import Article, Page
 from globe.languages import long_date
 from globe.problems import ContentProblems, problem_log
 
+from .cached_urls import cache_article_urls
 from .reader import GlobeMarkdownReader
 from .site_checks import check_site
 
@@ -41,4 +42,5 @@ def stop_on_problems(generators):
 def register():
     signals.readers_init.connect(use_globe_reader)
     signals.content_object_init.connect(format_locale_date)
+    signals.content_object_init.connect(cache_article_urls)
     signals.all_generators_finalized.connect(stop_on_problems)
