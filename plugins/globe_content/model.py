@@ -17,23 +17,8 @@ from globe.problems import Problem
 
 from .source import SourceFile
 
-ARTICLE_KEYS = {
-    "title": True,
-    "date": True,
-    "category": True,
-    "lang": True,
-    "slug": True,
-    "summary": False,
-    "tags": False,
-    "author": False,
-    "image": False,
-    "image_alt": False,
-    "image_caption": False,
-    "image_credit": False,
-    "status": False,
-    "modified": False,
-}
-PAGE_KEYS = {
+# key -> required?
+_COMMON_KEYS = {
     "title": True,
     "lang": True,
     "slug": True,
@@ -44,8 +29,10 @@ PAGE_KEYS = {
     "image_credit": False,
     "status": False,
     "modified": False,
-    "template": False,
 }
+ARTICLE_KEYS = {**_COMMON_KEYS, "date": True, "category": True, "tags": False,
+                "author": False}
+PAGE_KEYS = {**_COMMON_KEYS, "template": False}
 STATUSES = ("published", "draft")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
 
@@ -81,19 +68,7 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
         line = key_or_line if isinstance(key_or_line, int) else source.line_of(key_or_line)
         problems.append(Problem(source.path, line, message, fix))
 
-    for key, found in source.fields.items():
-        if key not in keys:
-            close = difflib.get_close_matches(key, keys, n=1)
-            hint = f"did you mean `{close[0].capitalize()}:`?" if close else (
-                "known keys: " + ", ".join(k.capitalize() for k in keys)
-            )
-            problem(found.line, f"unknown metadata key `{key.capitalize()}`", hint)
-    for key, required in keys.items():
-        value = source.value(key)
-        if required and not (value and value.strip()):
-            where = source.line_of(key) if key in source.fields else 1
-            problem(where, f"required metadata `{key.capitalize()}` is missing or empty",
-                    f"add a line `{key.capitalize()}: …` to the metadata at the top")
+    problems += check_keys(source, keys)
 
     lang = source.value("lang")
     if lang and lang not in rules.languages:
@@ -123,6 +98,26 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
         problem("status", f"unknown status `{status}`", "use `published` or `draft`")
 
     _check_hero_image(source, rules, problem)
+    return problems
+
+
+def check_keys(source: SourceFile, keys: dict[str, bool]) -> list[Problem]:
+    """Unknown keys (with a suggestion) and missing required ones; keys maps key -> required."""
+    problems = []
+    for key, found in source.fields.items():
+        if key not in keys:
+            close = difflib.get_close_matches(key, keys, n=1)
+            hint = f"did you mean `{close[0].capitalize()}:`?" if close else (
+                "known keys: " + ", ".join(k.capitalize() for k in keys))
+            problems.append(Problem(source.path, found.line,
+                                    f"unknown metadata key `{key.capitalize()}`", hint))
+    for key, required in keys.items():
+        value = source.value(key)
+        if required and not (value and value.strip()):
+            problems.append(Problem(
+                source.path, source.line_of(key) if key in source.fields else 1,
+                f"required metadata `{key.capitalize()}` is missing or empty",
+                f"add a line `{key.capitalize()}: …` to the metadata at the top"))
     return problems
 
 
