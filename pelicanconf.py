@@ -99,3 +99,15 @@ GLOBE_SOCIAL = [
     ("Facebook", "https://www.facebook.com/brusselsinternational"),
     ("Instagram", "https://www.instagram.com/brusselsinternational"),
 ]
+
+# --- newsletter (issue 4) ---
+# The mailing service's merge tags (listmonk): the built emails are handed over as they are.
+# Other defaults (URLs, UTM source, preview) live in plugins/globe_newsletter/settings.py.
+GLOBE_NEWSLETTER_UNSUBSCRIBE_URL = "{{ UnsubscribeURL }}"
+GLOBE_NEWSLETTER_MANAGE_URL = "{{ ManageURL }}"
+GLOBE_NEWSLETTER_MERGE_TAGS = (GLOBE_NEWSLETTER_UNSUBSCRIBE_URL, GLOBE_NEWSLETTER_MANAGE_URL)
+GLOBE_NEWSLETTER_UTM_SOURCE = "newsletter"
+
+# --- theme (issue 3) ---
+# The main navigation shows a "Search" link when this is set, e.g. "{lang_prefix}search/".
+GLOBE_SEARCH_URL = None

@@ -43,10 +43,9 @@ def make_server(directory: str, port: int, host: str = "127.0.0.1") -> Threading
     return ThreadingHTTPServer((host, port), handler)
 
 
-def _snapshot(root: Path, extra: list[str]) -> dict:
+def _snapshot(paths: list[Path]) -> dict:
     stamps = {}
-    for name in [*WATCHED, *extra]:
-        path = root / name if not os.path.isabs(name) else Path(name)
+    for path in paths:
         files = [path] if path.is_file() else path.rglob("*") if path.is_dir() else []
         for file in files:
             if "__pycache__" not in file.parts and file.is_file():
@@ -69,18 +68,19 @@ def _rebuild(args) -> bool:
 
 
 def serve(args) -> int:
-    root = builds.PROJECT_ROOT
-    extra = [p for p in (args.content, args.editions) if p]
+    # the project's own files, and the content folders given on the command line
+    watched = [builds.PROJECT_ROOT / name for name in WATCHED]
+    watched += [Path(p).resolve() for p in (args.content, args.editions) if p]
     _rebuild(args)
     os.makedirs(args.output, exist_ok=True)
     server = make_server(args.output, args.port)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Serving on http://127.0.0.1:{args.port}/ (Ctrl+C to stop)")
-    seen = _snapshot(root, extra)
+    seen = _snapshot(watched)
     try:
         while True:
             time.sleep(1)
-            now = _snapshot(root, extra)
+            now = _snapshot(watched)
             if now != seen:
                 seen = now
                 _rebuild(args)

@@ -1,0 +1,249 @@
+"""The edition file (a contract) and what is wrong with it.
+
+`newsletter/editions/<YYYY>-<NN>.<lang>.md`: `Key: value` metadata, a blank line, then an
+optional Markdown introduction. This module alone decides what is wrong with an edition
+file; it returns problems as values, each with the line of the offending key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from globe.problems import Problem
+from globe_content.model import check_keys
+from globe_content.source import SourceFile, decode_utf8, split_source
+
+EDITION_KEYS = {
+    "number": True,
+    "date": True,
+    "lang": True,
+    "subject": True,
+    "preheader": False,
+    "articles": True,
+    "status": False,
+}
+STATUSES = ("draft", "ready")
+PREHEADER_LENGTH = (40, 100)
+
+FILE_NAME = re.compile(r"^(?P<number>\d{4}-\d{2})\.(?P<lang>[a-z]{2})\.md$")
+NUMBER = re.compile(r"^\d{4}-\d{2}$")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+@dataclass
+class Edition:
+    """One edition in one language, as its file says, with its articles once resolved."""
+
+    path: str  # as shown in problems (relative to where the command runs)
+    source: SourceFile
+    number: str
+    date: dt.date | None
+    lang: str
+    subject: str
+    preheader: str | None
+    slugs: list[str]
+    status: str
+    introduction: str  # Markdown
+    complete: bool = True  # False: the file has problems; read for its articles, not built
+    articles: list = field(default_factory=list)  # Pelican articles, lead first
+
+    @property
+    def lead(self):
+        return self.articles[0]
+
+    def line_of(self, key: str) -> int:
+        return self.source.line_of(key)
+
+
+def edition_files(folder) -> list[Path]:
+    """Every Markdown file of the editions folder (none if the folder does not exist)."""
+    root = Path(folder) if folder else None
+    if root is None or not root.is_dir():
+        return []
+    return sorted(p for p in root.rglob("*.md") if p.is_file())
+
+
+def read_edition(path: str, display_path: str, languages) -> tuple[Edition | None, list[Problem]]:
+    """The edition a file describes, or the problems that stop it from being one."""
+    with open(path, "rb") as file:
+        text, problems = decode_utf8(display_path, file.read())
+    if text is None:
+        return None, problems
+    source, problems = split_source(display_path, text)
+    problems = [_edition_hint(p) for p in problems]
+    problems += validate_edition(source, languages)
+    lang = (source.value("lang") or "").strip()
+    if lang not in languages:
+        return None, problems
+    # With other problems, the edition is still read so that its articles get checked
+    # too (every problem in one run); it is not built.
+    return Edition(
+        path=display_path,
+        source=source,
+        number=(source.value("number") or "").strip(),
+        date=_date_or_none(source.value("date")),
+        lang=lang,
+        subject=(source.value("subject") or "").strip(),
+        preheader=(source.value("preheader") or "").strip() or None,
+        slugs=split_slugs(source.value("articles")),
+        status=(source.value("status") or "draft").strip().lower(),
+        introduction=source.body.strip(),
+        complete=not problems,
+    ), problems
+
+
+def _date_or_none(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((value or "").strip())
+    except ValueError:
+        return None
+
+
+def split_slugs(value: str | None) -> list[str]:
+    return [slug.strip() for slug in (value or "").split(",") if slug.strip()]
+
+
+def _edition_hint(problem: Problem) -> Problem:
+    if problem.message == "the file has no metadata":
+        return Problem(problem.path, problem.line, problem.message,
+                       "start the file with `Number:`, `Date:`, `Lang:`, `Subject:` and "
+                       "`Articles:` lines, then a blank line")
+    return problem
+
+
+def validate_edition(source: SourceFile, languages) -> list[Problem]:
+    """Every problem with an edition file's metadata, each on the line of its key."""
+    problems: list[Problem] = []
+
+    def problem(key_or_line, message, fix=""):
+        line = key_or_line if isinstance(key_or_line, int) else source.line_of(key_or_line)
+        problems.append(Problem(source.path, line, message, fix))
+
+    problems += check_keys(source, EDITION_KEYS)
+
+    name = FILE_NAME.match(os.path.basename(source.path))
+    if not name:
+        problem(1, f"`{os.path.basename(source.path)}` is not named like an edition",
+                "name it <YYYY>-<NN>.<lang>.md, e.g. 2021-15.fr.md")
+
+    number = (source.value("number") or "").strip()
+    if number and not NUMBER.match(number):
+        problem("number", f"Number `{number}` is not an edition number",
+                "write it as YYYY-NN, e.g. 2021-15")
+    elif number and name and name.group("number") != number:
+        problem("number", f"Number is `{number}` but the file name says "
+                          f"`{name.group('number')}`",
+                "make the file name and the Number line agree")
+
+    lang = (source.value("lang") or "").strip()
+    if lang and lang not in languages:
+        problem("lang", f"unknown language `{lang}`", "use one of: " + ", ".join(languages))
+    elif lang and name and name.group("lang") != lang:
+        problem("lang", f"Lang is `{lang}` but the file name says `.{name.group('lang')}.`",
+                "make the file name and the Lang line agree")
+
+    date = (source.value("date") or "").strip()
+    if date:
+        match = _DATE.match(date)
+        if not match:
+            problem("date", f"Date `{date}` is not a date",
+                    "write it as YYYY-MM-DD, e.g. 2021-11-18")
+        else:
+            try:
+                dt.date(*(int(part) for part in match.groups()))
+            except ValueError:
+                problem("date", f"Date `{date}` does not exist in the calendar",
+                        "check the day and month (YYYY-MM-DD)")
+
+    preheader = (source.value("preheader") or "").strip()
+    low, high = PREHEADER_LENGTH
+    if "preheader" in source.fields and not low <= len(preheader) <= high:
+        problem("preheader", f"the preheader is {len(preheader)} characters long",
+                f"write {low} to {high} characters (inboxes show them after the subject), "
+                "or remove the line to use the lead article's summary")
+    subject = (source.value("subject") or "").strip()
+    if preheader and preheader == subject:
+        problem("preheader", "the preheader repeats the subject",
+                "say something the subject does not; inboxes show both side by side")
+
+    status = (source.value("status") or "").strip()
+    if status and status.lower() not in STATUSES:
+        problem("status", f"unknown status `{status}`", "use `draft` or `ready`")
+
+    slugs = split_slugs(source.value("articles"))
+    seen = set()
+    for slug in slugs:
+        if slug in seen:
+            problem("articles", f"article `{slug}` is listed twice", "list each article once")
+        seen.add(slug)
+    return problems
+
+
+def duplicate_problems(editions: list[Edition]) -> list[Problem]:
+    """The same Number and Lang twice: two files claim one edition."""
+    first: dict = {}
+    problems = []
+    for edition in sorted(editions, key=lambda e: e.path):
+        key = (edition.number, edition.lang)
+        if key in first:
+            problems.append(Problem(
+                edition.path, edition.line_of("number"),
+                f"edition {edition.number} ({edition.lang}) is already given by "
+                f"{first[key].path}", "keep one file per edition and language"))
+        else:
+            first[key] = edition
+    return problems
+
+
+@dataclass
+class ArticleIndex:
+    """The site's articles by (slug, lang), published and draft, to resolve editions."""
+
+    published: dict
+    drafts: dict
+
+    @classmethod
+    def of(cls, published, drafts) -> ArticleIndex:
+        return cls({(a.slug, a.lang): a for a in published},
+                   {(a.slug, a.lang): a for a in drafts})
+
+    def languages_of(self, slug: str) -> list[str]:
+        return sorted({lang for s, lang in self.published if s == slug})
+
+    def slugs(self) -> set[str]:
+        return {slug for slug, _ in [*self.published, *self.drafts]}
+
+
+def resolve_articles(edition: Edition, index: ArticleIndex) -> list[Problem]:
+    """Find each listed article in the edition's language; a problem for each that is not."""
+    problems = []
+    line = edition.line_of("articles")
+    articles = []
+    for slug in edition.slugs:
+        found = index.published.get((slug, edition.lang))
+        if found is not None:
+            if found not in articles:
+                articles.append(found)
+            continue
+        if (slug, edition.lang) in index.drafts:
+            problems.append(Problem(edition.path, line,
+                                    f"article `{slug}` ({edition.lang}) is a draft",
+                                    "publish it first, or leave it out of the edition"))
+        elif slug in index.slugs():
+            elsewhere = index.languages_of(slug)
+            where = f" (it exists in {', '.join(elsewhere)})" if elsewhere else ""
+            problems.append(Problem(edition.path, line,
+                                    f"article `{slug}` has no {edition.lang} version{where}",
+                                    f"translate it into {edition.lang} first, or leave it out"))
+        else:
+            close = difflib.get_close_matches(slug, sorted(index.slugs()), n=1)
+            problems.append(Problem(edition.path, line, f"no article has the slug `{slug}`",
+                                    f"did you mean `{close[0]}`?" if close else
+                                    "copy the slug from the article's `Slug:` line"))
+    edition.articles = articles
+    return problems

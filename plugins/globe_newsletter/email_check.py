@@ -1,0 +1,453 @@
+"""The email quality gate: what a built email must be before it goes to the mailing service.
+
+`check_email(html, spec)` returns a list of EmailProblem values (empty: the email passes).
+Each problem names its rule and, where one article is at fault, that article's slug; the
+generator turns them into build problems on the edition file.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlsplit
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from globe.problems import Problem
+from PIL import Image
+
+from .email_images import EMAIL_FORMATS, MAX_BYTES, MAX_WIDTH
+
+MAX_HTML_BYTES = 90 * 1024  # Gmail clips messages at about 102 KB
+MAX_STYLE_BYTES = 16 * 1024  # Gmail drops <style> past this
+MIN_FONT_PX = 14
+MIN_BODY_FONT_PX = 16
+SMALL_PRINT_CLASS = "small-print"  # labels and footer: 14 px allowed
+FORBIDDEN_ELEMENTS = ("script", "iframe", "frame", "frameset", "form", "input", "object",
+                      "embed", "applet", "audio", "video", "base")
+_MERGE_TAG = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+_STYLE_BLOCK = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)", re.IGNORECASE)
+_FONT_SIZE = re.compile(r"^\s*([\d.]+)\s*(px|pt|em|rem|%)\s*(!important)?\s*$", re.IGNORECASE)
+_HIDDEN_CHARACTERS = "\u034f\u200c\u200b\u00a0\u2007\u00ad\u200a \t\r\n"
+
+
+@dataclass(frozen=True)
+class EmailProblem:
+    rule: str
+    message: str
+    article: str | None = None  # the slug of the article at fault, if one is
+
+    def to_problem(self, edition) -> Problem:
+        where = f"article `{self.article}`: " if self.article else ""
+        line = edition.line_of("articles") if self.article else edition.line_of("number")
+        return Problem(edition.path, line,
+                       f"the {edition.lang} email fails the quality gate ({self.rule}): "
+                       f"{where}{self.message}",
+                       _FIXES.get(self.rule, "report this message to the developers"))
+
+
+_FIXES = {
+    "article-h2": "report this message to the developers (the email templates changed)",
+    "image-format": "give the article a JPEG, PNG or GIF image",
+    "img-alt": "add `Image_alt:` to the article",
+    "merge-tags": "remove `{{ … }}` from the text, or add the tag to "
+                  "GLOBE_NEWSLETTER_MERGE_TAGS",
+    "https": "link to https:// addresses only",
+    "preheader": "write a `Preheader:` line that says something the subject does not",
+    "html-weight": "list fewer articles, or shorten the introduction",
+}
+
+
+@dataclass(frozen=True)
+class EmailSpec:
+    """What one email is expected to be: its edition's facts and the build's settings."""
+
+    lang: str
+    number: str
+    subject: str
+    siteurl: str
+    production: bool
+    utm_source: str
+    unsubscribe_url: str
+    manage_url: str
+    merge_tags: tuple = ()
+    article_titles: dict = field(default_factory=dict)  # slug -> title as shown
+    images: dict = field(default_factory=dict)  # absolute URL -> bytes
+    image_articles: dict = field(default_factory=dict)  # absolute URL -> slug
+    inline_css: str = ""
+
+    @classmethod
+    def of(cls, view, settings, inline_css: str) -> EmailSpec:
+        return cls(
+            lang=view.lang, number=view.number, subject=view.subject,
+            siteurl=settings["SITEURL"], production=bool(settings.get("GLOBE_PRODUCTION")),
+            utm_source=settings["GLOBE_NEWSLETTER_UTM_SOURCE"],
+            unsubscribe_url=settings["GLOBE_NEWSLETTER_UNSUBSCRIBE_URL"],
+            manage_url=settings["GLOBE_NEWSLETTER_MANAGE_URL"],
+            merge_tags=tuple(dict.fromkeys([*settings["GLOBE_NEWSLETTER_MERGE_TAGS"],
+                                            settings["GLOBE_NEWSLETTER_UNSUBSCRIBE_URL"],
+                                            settings["GLOBE_NEWSLETTER_MANAGE_URL"]])),
+            article_titles={a.slug: a.title for a in view.articles},
+            images={a.image_url: a.image.data for a in view.articles if a.image},
+            image_articles={a.image_url: a.slug for a in view.articles if a.image},
+            inline_css=inline_css,
+        )
+
+
+def check_mjml(mjml: str, spec: EmailSpec) -> list[EmailProblem]:
+    """Before compiling: mjml-python silently drops `alt` when an mj-image has none."""
+    problems = []
+    body = re.sub(r"<mj-head>.*?</mj-head>", "", mjml, flags=re.DOTALL)  # defaults aside
+    for tag in re.findall(r"<mj-image\b[^>]*>", body):
+        if not re.search(r"\salt\s*=", tag):
+            src = re.search(r'\ssrc="([^"]*)"', tag)
+            slug = spec.image_articles.get(src.group(1)) if src else None
+            problems.append(EmailProblem("img-alt", "an mj-image has no alt attribute", slug))
+    return problems
+
+
+def check_email(html: str, spec: EmailSpec) -> list[EmailProblem]:
+    """Every way the email falls short of the gate; an empty list when it passes."""
+    soup = BeautifulSoup(html, "html.parser")
+    problems: list[EmailProblem] = []
+    for rule in _RULES:
+        problems.extend(rule(html, soup, spec))
+    return problems
+
+
+# --- the rules ------------------------------------------------------------------------
+
+
+def _language(html, soup, spec):
+    root = soup.find("html")
+    lang = root.get("lang") if root else None
+    if lang != spec.lang:
+        yield EmailProblem("lang", f"<html lang> is {lang!r}, not {spec.lang!r}")
+
+
+def _layout_tables(html, soup, spec):
+    bare = [t for t in soup.find_all("table") if t.get("role") != "presentation"]
+    if bare:
+        yield EmailProblem("table-role", f"{len(bare)} layout table(s) without "
+                                         'role="presentation"')
+
+
+def _headings(html, soup, spec):
+    h1 = soup.find_all("h1")
+    if len(h1) != 1:
+        yield EmailProblem("one-h1", f"{len(h1)} <h1> elements instead of exactly one")
+    h2 = {_text(h) for h in soup.find_all("h2")}
+    for slug, title in spec.article_titles.items():
+        if _normal(title) not in h2:
+            yield EmailProblem("article-h2", "its title is not an <h2>", slug)
+
+
+def _images(html, soup, spec):
+    for img in soup.find_all("img"):
+        src = img.get("src", "")
+        slug = spec.image_articles.get(src)
+        if not img.has_attr("alt"):
+            yield EmailProblem("img-alt", f"<img src={src!r}> has no alt attribute", slug)
+        if _is_tracking_pixel(img):
+            yield EmailProblem("tracking-pixel", f"<img src={src!r}> is a tracking pixel "
+                                                 "(1 px or hidden)", slug)
+            continue
+        data = spec.images.get(src)
+        if data is None:
+            yield EmailProblem("email-image", f"<img src={src!r}> is not an image "
+                                              "prepared for email")
+            continue
+        try:
+            with Image.open(io.BytesIO(data)) as picture:
+                fmt, width = picture.format, picture.width
+        except OSError:
+            yield EmailProblem("image-format", f"{src} is not a readable image", slug)
+            continue
+        if fmt not in EMAIL_FORMATS:
+            yield EmailProblem("image-format", f"{src} is {fmt}, not JPEG, PNG or GIF", slug)
+        if width > MAX_WIDTH:
+            yield EmailProblem("image-width", f"{src} is {width} px wide; a 600 px slot "
+                                              f"at 2x needs {MAX_WIDTH} at most", slug)
+        if len(data) > MAX_BYTES:
+            yield EmailProblem("image-weight", f"{src} weighs {len(data) // 1024} KB, "
+                                               f"more than {MAX_BYTES // 1024} KB", slug)
+
+
+def _is_tracking_pixel(img) -> bool:
+    def tiny(value):
+        match = re.match(r"^\s*(\d+)", str(value or ""))
+        return bool(match) and int(match.group(1)) <= 1
+
+    style = _declarations(img.get("style", ""))
+    return (tiny(img.get("width")) or tiny(img.get("height"))
+            or tiny(style.get("width")) or tiny(style.get("height"))
+            or style.get("display", "").startswith("none"))
+
+
+def _urls(soup, html):
+    """(kind, url, element): every address the email links to or loads."""
+    for element in soup.find_all(True):
+        for attribute in ("href", "src", "background", "poster", "data"):
+            if element.has_attr(attribute):
+                yield attribute, element[attribute].strip(), element
+        for url in _CSS_URL.findall(element.get("style", "")):
+            yield "css", url.strip(), element
+    for block in _STYLE_BLOCK.findall(html):
+        for url in _CSS_URL.findall(block):
+            yield "css", url.strip(), None
+
+
+def _addresses(html, soup, spec):
+    site = urlsplit(spec.siteurl)
+    for kind, url, element in _urls(soup, html):
+        if url in spec.merge_tags or url.startswith("mailto:"):
+            continue
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            yield EmailProblem("absolute-url", f"{kind}={url!r} is not an absolute address")
+            continue
+        on_site = _on_site(url, spec.siteurl)
+        if parts.netloc == site.netloc and not on_site:
+            yield EmailProblem("site-url", f"{url} does not start with {spec.siteurl}")
+        if spec.production and parts.scheme != "https" and not on_site:
+            yield EmailProblem("https", f"{url} is not https://")
+        if kind != "href" and not on_site:
+            yield EmailProblem("third-party", f"{url} loads from another site")
+        if kind == "href" and on_site and url not in (spec.unsubscribe_url, spec.manage_url):
+            query = parse_qs(parts.query)
+            expected = {"utm_source": spec.utm_source, "utm_medium": "email",
+                        "utm_campaign": spec.number}
+            wrong = [k for k, v in expected.items() if query.get(k) != [v]]
+            if wrong:
+                yield EmailProblem("utm", f"{url} lacks {', '.join(wrong)}")
+
+
+def _on_site(url: str, siteurl: str) -> bool:
+    return url == siteurl or url.startswith(siteurl.rstrip("/") + "/")
+
+
+def _unsubscribe(html, soup, spec):
+    for name, wanted in (("unsubscribe", spec.unsubscribe_url),
+                         ("manage subscription", spec.manage_url)):
+        links = [a for a in soup.find_all("a") if a.get("href") == wanted]
+        if not links:
+            yield EmailProblem("unsubscribe", f"no {name} link to {wanted!r}")
+    for a in soup.find_all("a", href=True):
+        if a["href"] in (spec.unsubscribe_url, spec.manage_url) and "utm_" in a["href"]:
+            yield EmailProblem("unsubscribe", f"the link {a['href']!r} carries campaign "
+                                              "parameters")
+
+
+def _forbidden(html, soup, spec):
+    for name in FORBIDDEN_ELEMENTS:
+        found = soup.find_all(name)
+        if found:
+            yield EmailProblem("forbidden-element", f"{len(found)} <{name}> element(s)")
+    for link in soup.find_all("link"):
+        yield EmailProblem("third-party", f"<link href={link.get('href')!r}> (web fonts and "
+                                          "stylesheets are requests email must not make)")
+    styles = " ".join(_STYLE_BLOCK.findall(html))
+    for rule in ("@import", "@font-face"):
+        if rule in styles:
+            yield EmailProblem("third-party", f"the styles use {rule}")
+
+
+def _weights(html, soup, spec):
+    size = len(html.encode("utf-8"))
+    if size > MAX_HTML_BYTES:
+        yield EmailProblem("html-weight", f"the HTML weighs {size / 1024:.1f} KB, more than "
+                                          f"{MAX_HTML_BYTES // 1024} KB (Gmail clips it)")
+    blocks = _STYLE_BLOCK.findall(html)
+    styles = sum(len(b.encode("utf-8")) for b in blocks)
+    if styles > MAX_STYLE_BYTES:
+        yield EmailProblem("style-weight", f"<style> blocks weigh {styles / 1024:.1f} KB, more "
+                                           f"than {MAX_STYLE_BYTES // 1024} KB")
+    for block in blocks:
+        if _has_nested_at_rule(block):
+            yield EmailProblem("nested-at-rule", "an @ rule is nested in another (Gmail "
+                                                 "drops the whole <style> block)")
+
+
+def _has_nested_at_rule(css: str) -> bool:
+    depth = 0
+    for character in _CSS_COMMENT.sub("", css):
+        if character == "{":
+            depth += 1
+        elif character == "}":
+            depth = max(0, depth - 1)
+        elif character == "@" and depth > 0:
+            return True
+    return False
+
+
+def inline_rules(css: str) -> list[tuple[str, list[str]]]:
+    """(selector, [property names]) of a flat stylesheet."""
+    rules = []
+    for chunk in _CSS_COMMENT.sub("", css).split("}"):
+        if "{" not in chunk:
+            continue
+        selectors, body = chunk.split("{", 1)
+        properties = [d.split(":", 1)[0].strip().lower() for d in body.split(";") if ":" in d]
+        for selector in selectors.split(","):
+            if selector.strip():
+                rules.append((selector.strip(), properties))
+    return rules
+
+
+_CLASS_SELECTOR = re.compile(r"^\.([\w-]+)(?:\s+([a-z][a-z0-9]*))?$")
+
+
+def _inlined(html, soup, spec):
+    by_class: dict[str, list] = {}
+    for element in soup.find_all(class_=True):
+        for name in element.get("class", []):
+            by_class.setdefault(name, []).append(element)
+    for selector, properties in inline_rules(spec.inline_css):
+        for element in _select(soup, selector, by_class):
+            declared = _declarations(element.get("style", ""))
+            missing = [p for p in properties if p not in declared]
+            if missing:
+                yield EmailProblem("inline-css", f"`{selector}` is not inlined "
+                                                 f"(missing {', '.join(missing)})")
+                break
+
+
+def _select(soup, selector: str, by_class: dict) -> list:
+    """`.class` and `.class tag` from an index (fast); any other selector by soupsieve."""
+    simple = _CLASS_SELECTOR.match(selector)
+    if not simple:
+        return soup.select(selector)
+    owners = by_class.get(simple.group(1), [])
+    if not simple.group(2):
+        return owners
+    return [found for owner in owners for found in owner.find_all(simple.group(2))]
+
+
+def _declarations(style: str) -> dict:
+    found = {}
+    for declaration in style.split(";"):
+        if ":" in declaration:
+            name, value = declaration.split(":", 1)
+            found[name.strip().lower()] = value.strip().lower()
+    return found
+
+
+def _font_sizes(html, soup, spec):
+    body = soup.find("body")
+    if body is None:
+        return
+    too_small: dict[str, str] = {}
+
+    def walk(node, size, small_print):
+        for child in node.children:
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                text = str(child).strip(_HIDDEN_CHARACTERS)
+                if not text:
+                    continue
+                if size is None:
+                    too_small.setdefault("unit", text[:40])
+                elif size < MIN_FONT_PX or (size < MIN_BODY_FONT_PX and not small_print):
+                    too_small.setdefault(f"{size:g}px", text[:40])
+                continue
+            if not isinstance(child, Tag) or child.name in ("style", "script", "title"):
+                continue
+            style = _declarations(child.get("style", ""))
+            if style.get("display", "").startswith("none"):
+                continue  # the hidden preheader
+            child_size = _font_size(style.get("font-size"), size)
+            small = small_print or SMALL_PRINT_CLASS in child.get("class", [])
+            walk(child, child_size, small)
+
+    walk(body, 16.0, False)
+    for size, text in too_small.items():
+        if size == "unit":
+            yield EmailProblem("font-size", f"text {text!r} has a font size in a unit the "
+                                            "check cannot read (use px)")
+        else:
+            yield EmailProblem("font-size", f"text {text!r} is {size}: body text needs "
+                                            f"{MIN_BODY_FONT_PX} px, small print "
+                                            f"{MIN_FONT_PX} px at least")
+
+
+def _font_size(value: str | None, inherited: float | None) -> float | None:
+    if not value:
+        return inherited
+    match = _FONT_SIZE.match(value)
+    if not match:
+        return None
+    number, unit = float(match.group(1)), match.group(2).lower()
+    if unit == "px":
+        return number
+    if unit == "pt":
+        return number * 4 / 3
+    if unit == "rem":
+        return number * 16
+    if inherited is None:
+        return None
+    return number * inherited if unit == "em" else number * inherited / 100
+
+
+def _preheader(html, soup, spec):
+    body = soup.find("body")
+    hidden = None
+    for div in body.find_all("div") if body else []:
+        if _declarations(div.get("style", "")).get("display", "").startswith("none"):
+            hidden = div
+            break
+    text = _normal(hidden.get_text().strip(_HIDDEN_CHARACTERS)) if hidden else ""
+    text = "".join(c for c in text if c not in _HIDDEN_CHARACTERS[:5]).strip()
+    if not text:
+        yield EmailProblem("preheader", "the email has no preheader")
+    elif text == _normal(spec.subject):
+        yield EmailProblem("preheader", "the preheader repeats the subject")
+
+
+def _dark_mode(html, soup, spec):
+    for name in ("color-scheme", "supported-color-schemes"):
+        meta = soup.find("meta", attrs={"name": name})
+        content = meta.get("content", "") if meta else ""
+        if "light" not in content or "dark" not in content:
+            yield EmailProblem("dark-mode", f'no <meta name="{name}" content="light dark">')
+    styles = " ".join(_STYLE_BLOCK.findall(html))
+    if not re.search(r"prefers-color-scheme\s*:\s*dark", styles):
+        yield EmailProblem("dark-mode", "no styles for the dark colour scheme")
+    body = soup.find("body")
+    if body is None or "background-color" not in _declarations(body.get("style", "")):
+        yield EmailProblem("background", "<body> has no explicit background colour")
+
+
+def _conditional_comments(html, soup, spec):
+    comments = [str(c) for c in soup.find_all(string=lambda s: isinstance(s, Comment))]
+    opened = sum(1 for c in comments if c.startswith("[if"))
+    closed = sum(1 for c in comments if c.rstrip().endswith("<![endif]"))
+    if not any(c.startswith("[if mso") for c in comments):
+        yield EmailProblem("conditional-comments", "Outlook's conditional comments "
+                                                   "(<!--[if mso]>) are gone")
+    elif opened != closed:
+        yield EmailProblem("conditional-comments", f"{opened} conditional comment(s) "
+                                                   f"opened, {closed} closed")
+
+
+def _merge_tags(html, soup, spec):
+    for tag in sorted(set(_MERGE_TAG.findall(html))):
+        if tag not in spec.merge_tags:
+            slug = next((s for s, t in spec.article_titles.items() if tag in t), None)
+            yield EmailProblem("merge-tags", f"{tag!r} would be read by the mailing service "
+                                             "as one of its tags", slug)
+
+
+def _text(tag) -> str:
+    return _normal(tag.get_text())
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+_RULES = (_language, _layout_tables, _headings, _images, _addresses, _unsubscribe,
+          _forbidden, _weights, _inlined, _font_sizes, _preheader, _dark_mode,
+          _conditional_comments, _merge_tags)

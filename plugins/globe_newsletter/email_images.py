@@ -1,0 +1,89 @@
+"""Article images made fit for email: JPEG/PNG/GIF, 600 px slot at 2x, 200 KB at most."""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass
+
+from PIL import Image
+
+SLOT_WIDTH = 600
+MAX_WIDTH = SLOT_WIDTH * 2
+MAX_BYTES = 200 * 1024
+EMAIL_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif"}
+# Formats Pillow reads that email clients may not show: converted to JPEG or PNG.
+CONVERTIBLE = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+
+
+@dataclass(frozen=True)
+class EmailImage:
+    """One prepared image: its bytes and where it goes under the output folder."""
+
+    relative_path: str  # e.g. newsletter/images/2021/ankara.jpg
+    data: bytes
+    width: int
+    height: int
+    format: str  # JPEG, PNG or GIF
+
+
+def email_image_path(images_url: str, image: str, format_: str) -> str:
+    stem = os.path.splitext(image.removeprefix("images/"))[0]
+    return f"{images_url}{stem}{EMAIL_FORMATS[format_]}"
+
+
+def prepare_email_image(source: str, image: str, images_url: str) -> EmailImage | None:
+    """The email version of a content image; None for a kind email cannot show (SVG)."""
+    if not source.lower().endswith(CONVERTIBLE):
+        return None
+    with Image.open(source) as original:
+        original.load()
+        fmt = original.format
+        untouched = fmt in EMAIL_FORMATS and original.width <= MAX_WIDTH
+        if untouched and os.path.getsize(source) <= MAX_BYTES:
+            with open(source, "rb") as file:
+                data = file.read()
+            return EmailImage(email_image_path(images_url, image, fmt), data,
+                              original.width, original.height, fmt)
+        picture = original.copy()
+    if picture.width > MAX_WIDTH:
+        height = round(picture.height * MAX_WIDTH / picture.width)
+        picture = picture.resize((MAX_WIDTH, height), Image.Resampling.LANCZOS,
+                                 reducing_gap=3.0)
+    has_alpha = picture.mode in ("RGBA", "LA") or (
+        picture.mode == "P" and "transparency" in picture.info)
+    data, fmt = (_png(picture) if has_alpha else _jpeg(picture))
+    return EmailImage(email_image_path(images_url, image, fmt), data, picture.width,
+                      picture.height, fmt)
+
+
+def _jpeg(picture: Image.Image) -> tuple[bytes, str]:
+    picture = picture.convert("RGB")
+    for quality in (82, 74, 66, 58, 50, 42):
+        buffer = io.BytesIO()
+        picture.save(buffer, "JPEG", quality=quality, optimize=True, progressive=True)
+        if buffer.tell() <= MAX_BYTES:
+            break
+    while buffer.tell() > MAX_BYTES:  # a very busy picture: make it smaller still
+        picture = picture.resize((picture.width * 4 // 5, picture.height * 4 // 5),
+                                 Image.Resampling.LANCZOS)
+        buffer = io.BytesIO()
+        picture.save(buffer, "JPEG", quality=60, optimize=True, progressive=True)
+    return buffer.getvalue(), "JPEG"
+
+
+def _png(picture: Image.Image) -> tuple[bytes, str]:
+    picture = picture.convert("RGBA")
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG", optimize=True)
+    colours = 256
+    while buffer.tell() > MAX_BYTES and colours >= 16:
+        buffer = io.BytesIO()
+        picture.quantize(colours).save(buffer, "PNG", optimize=True)
+        colours //= 2
+    while buffer.tell() > MAX_BYTES:
+        picture = picture.resize((picture.width * 4 // 5, picture.height * 4 // 5),
+                                 Image.Resampling.LANCZOS)
+        buffer = io.BytesIO()
+        picture.quantize(64).save(buffer, "PNG", optimize=True)
+    return buffer.getvalue(), "PNG"

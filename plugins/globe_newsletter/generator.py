@@ -1,0 +1,163 @@
+"""EditionsGenerator: edition files → resolved editions → email, text, web pages, manifest.
+
+generate_context reads every edition, resolves its articles, renders and checks its email
+in memory; problems go to the build's log before anything is written. generate_output only
+writes what was made.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import partial
+
+from globe.problems import Problem, problem_log
+from globe_site.languages import all_versions
+from pelican.generators import Generator
+
+from .edition import (
+    ArticleIndex,
+    Edition,
+    duplicate_problems,
+    edition_files,
+    read_edition,
+    resolve_articles,
+)
+from .email_check import EmailSpec, check_email, check_mjml
+from .email_images import EmailImage, prepare_email_image
+from .manifest import manifest_entry, manifest_json
+from .render import EmailRenderer, RenderedEmail, email_templates_dir
+from .view import EditionView, archive_url, edition_url, edition_view
+
+
+@dataclass
+class BuiltEdition:
+    """One edition in one language, assembled and checked, ready to be written."""
+
+    edition: Edition
+    view: EditionView
+    email: RenderedEmail
+    problems: list[Problem] = field(default_factory=list)
+
+
+class EditionAssembler:
+    """Everything one edition needs, from the build's settings and context, to be built."""
+
+    def __init__(self, settings: dict, context: dict):
+        self.settings = settings
+        self.context = context
+        self.renderer = EmailRenderer(email_templates_dir(settings["THEME"]),
+                                      os.path.join(settings["THEME"], "translations"),
+                                      settings["SITENAME"])
+        self._images: dict[str, EmailImage | None] = {}
+
+    def email_image(self, article) -> EmailImage | None:
+        image = getattr(article, "image", None)
+        if not image:
+            return None
+        if image not in self._images:
+            source = os.path.join(self.settings["PATH"], image)
+            self._images[image] = prepare_email_image(
+                source, image, self.settings["GLOBE_NEWSLETTER_IMAGES_URL"])
+        return self._images[image]
+
+    def assemble(self, edition: Edition) -> BuiltEdition:
+        images, problems = {}, []
+        for article in edition.articles:
+            try:
+                images[article.slug] = self.email_image(article)
+            except OSError as error:
+                problems.append(Problem(edition.path, edition.line_of("articles"),
+                                        f"article `{article.slug}`: its image cannot be "
+                                        f"read ({error})", "replace the image file"))
+        view = edition_view(edition, self.settings, images,
+                            self.context.get("pages_by_slug", {}))
+        email = self.renderer.render(view)
+        spec = EmailSpec.of(view, self.settings, email.inline_css)
+        found = check_mjml(email.mjml, spec) + check_email(email.html, spec)
+        problems += [p.to_problem(edition) for p in found]
+        return BuiltEdition(edition, view, email, problems)
+
+
+class EditionsGenerator(Generator):
+    """One edition file → an email, a plain text and a web page, per language."""
+
+    def generate_context(self):
+        self.built: list[BuiltEdition] = []
+        log = problem_log(self.settings)
+        languages = tuple(self.settings["GLOBE_LANGUAGES"])
+        editions = []
+        for path in edition_files(self.settings.get("GLOBE_EDITIONS_PATH")):
+            edition, problems = read_edition(str(path), log.display_path(str(path)), languages)
+            log.extend(problems)
+            if edition is not None:
+                editions.append(edition)
+        log.extend(duplicate_problems([e for e in editions if e.complete]))
+        index = ArticleIndex.of(all_versions(self.context.get("articles", [])),
+                                all_versions(self.context.get("drafts", [])))
+        self.assembler = assembler = EditionAssembler(self.settings, self.context)
+        for edition in editions:
+            problems = resolve_articles(edition, index)
+            log.extend(problems)
+            if problems or not edition.complete or not edition.articles:
+                continue
+            built = assembler.assemble(edition)
+            log.extend(built.problems)
+            self.built.append(built)
+        self.built.sort(key=lambda b: (b.edition.date, b.edition.number), reverse=True)
+        self.context["newsletter_editions"] = [b.view for b in self.built]
+
+    # --- writing -----------------------------------------------------------------------
+
+    def _write_bytes(self, relative: str, data: bytes) -> None:
+        path = os.path.join(self.output_path, relative)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as file:
+            file.write(data)
+
+    def generate_output(self, writer):
+        settings = self.settings
+        siteurl = settings["SITEURL"]
+        write = partial(writer.write_file, relative_urls=settings["RELATIVE_URLS"])
+        preview = settings["GLOBE_NEWSLETTER_PREVIEW"] and not settings.get("GLOBE_PRODUCTION")
+        numbers: dict[str, dict[str, BuiltEdition]] = {}
+        for built in self.built:
+            numbers.setdefault(built.edition.number, {})[built.edition.lang] = built
+        entries, images = [], {}
+        for built in self.built:
+            edition, view = built.edition, built.view
+            base = edition_url(settings, edition.lang, edition.number)
+            self._write_bytes(base + "email.html", built.email.html.encode("utf-8"))
+            self._write_bytes(base + "email.txt", built.email.text.encode("utf-8"))
+            if preview:
+                page = self.assembler.renderer.render_preview(view, built.email)
+                self._write_bytes(base + "preview.html", page.encode("utf-8"))
+            alternates = [(lang, f"{siteurl}/{edition_url(settings, lang, edition.number)}")
+                          for lang in settings["GLOBE_LANGUAGES"]
+                          if lang in numbers[edition.number]]
+            write(base + "index.html", self.get_template("edition"), self.context,
+                  edition=edition, edition_view=view, lang=edition.lang,
+                  alternates=alternates, url=base, template_name="edition",
+                  archive_url=f"{siteurl}/{archive_url(settings, edition.lang)}",
+                  preview_url=f"{siteurl}/{base}preview.html" if preview else None)
+            for image in view.images:
+                images[image.relative_path] = image.data
+            entries.append(manifest_entry(built, {"web": base + "index.html",
+                                                  "html": base + "email.html",
+                                                  "text": base + "email.txt"}))
+        for relative, data in sorted(images.items()):
+            self._write_bytes(relative, data)
+        self.write_archives(write)
+        self._write_bytes(settings["GLOBE_NEWSLETTER_MANIFEST"],
+                          manifest_json(entries, siteurl).encode("utf-8"))
+
+    def write_archives(self, write):
+        settings, siteurl = self.settings, self.settings["SITEURL"]
+        languages = settings["GLOBE_LANGUAGES"]
+        alternates = [(lang, f"{siteurl}/{archive_url(settings, lang)}") for lang in languages]
+        for lang in languages:
+            url = archive_url(settings, lang)
+            views = [b.view for b in self.built if b.edition.lang == lang]
+            write(url + "index.html", self.get_template("newsletter_archive"), self.context,
+                  lang=lang, editions=views, alternates=alternates, url=url,
+                  template_name="newsletter_archive")
