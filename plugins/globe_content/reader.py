@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 
@@ -19,6 +20,8 @@ from .references import check_references
 from .source import decode_utf8, split_source
 
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+# Characters that could make a one-line summary more than plain text in Markdown
+_MARKDOWN_SYNTAX = re.compile(r"[\\`*_{}\[\]<>&#!|~]|^\s*(?:[-+>]|\d+\.)\s")
 _OUTER_P = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 # A file with problems is read as "skip", so Pelican leaves it out; the build then fails.
 SKIP = {"status": "skip"}
@@ -90,6 +93,8 @@ class GlobeMarkdownReader(BaseReader):
 
     def summary(self, written: str | None, content: str) -> str:
         """The Summary line rendered inline, or else the body's first paragraph."""
+        if written and written.strip() and not _MARKDOWN_SYNTAX.search(written):
+            return html.escape(written.strip(), quote=False)  # plain text: no Markdown pass
         if written and written.strip():
             self.markdown.reset()
             saved, self.figures.source_path = self.figures.source_path, ""
