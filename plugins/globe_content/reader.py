@@ -98,10 +98,10 @@ class GlobeMarkdownReader(BaseReader):
         if written and written.strip():
             self.markdown.reset()
             saved, self.figures.source_path = self.figures.source_path, ""
-            html = self.markdown.convert(written.strip())
+            rendered = self.markdown.convert(written.strip())
             self.figures.source_path = saved
-            match = _OUTER_P.match(html)
-            return match.group(1) if match else html
+            match = _OUTER_P.match(rendered)
+            return match.group(1) if match else rendered
         first = _FIRST_PARAGRAPH.search(content)
         return first.group(1).strip() if first else ""
 

@@ -104,6 +104,9 @@ class EditionsGenerator(Generator):
             built = assembler.assemble(edition)
             log.extend(built.problems)
             self.built.append(built)
+        if self.settings.get("GLOBE_PRODUCTION"):
+            # Drafts are checked like every edition, but only `ready` ones are published.
+            self.built = [b for b in self.built if b.edition.status == "ready"]
         self.built.sort(key=lambda b: (b.edition.date, b.edition.number), reverse=True)
         self.context["newsletter_editions"] = [b.view for b in self.built]
 

@@ -13,9 +13,8 @@ from functools import lru_cache
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
-from jinja2 import pass_context
-
 from globe.languages import long_date
+from jinja2 import pass_context
 
 DOMAIN = "messages"
 

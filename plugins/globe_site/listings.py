@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from functools import partial
 
+from globe.languages import NATIVE_NAMES
 from pelican.generators import Generator
 
-from globe.languages import NATIVE_NAMES
-
 from . import sharing
+from .chrome import language_chrome
+from .i18n import load_translations
 from .languages import all_versions, group_by_language, link_translations
 from .neighbours import link_neighbours
 from .sitemap import SitemapEntry
@@ -38,6 +40,14 @@ class LanguageListingsGenerator(Generator):
         for content in articles + pages + list(self.context.get("hidden_pages", [])):
             sharing.prepare(content, settings)
         self.context["globe_listing_entries"] = list(self.listing_entries())
+        translations_dir = os.path.join(self.theme, "translations")
+        self.context["GLOBE_CHROME"] = {
+            lang: language_chrome(
+                lang, edition.prefix, settings,
+                {slug: versions[lang] for slug, versions in pages_by_slug.items()
+                 if lang in versions},
+                edition.categories, load_translations(translations_dir, lang).ugettext)
+            for lang, edition in self.by_lang.items()}
 
     def listing_entries(self):
         """First page of every listing with its language versions, for the sitemap."""

@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 
 from pelican import signals
-
 from pelican.contents import Article, Page
 
 from . import i18n
 from .body import prepare_body
 from .listings import LanguageListingsGenerator
+from .pagination import page_window
 from .sitemap import SitemapGenerator
 
 
@@ -31,6 +31,7 @@ def prepare_content_body(content):
 def install_i18n(generator):
     if hasattr(generator, "env"):
         i18n.install(generator.env, os.path.join(generator.theme, "translations"))
+        generator.env.globals["page_window"] = page_window
 
 
 def register():

@@ -13,6 +13,7 @@ import re
 from urllib.parse import quote, urlencode
 
 from globe_content.figures import image_size
+from pelican.contents import Article
 
 _TAGS = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
@@ -39,7 +40,7 @@ def share_links(url: str, title: str) -> list[tuple[str, str]]:
         ("X", "https://twitter.com/intent/tweet?" + urlencode({"url": url, "text": title})),
         ("Bluesky", "https://bsky.app/intent/compose?"
          + urlencode({"text": f"{title} {url}"})),
-        ("E-mail", f"mailto:?subject={quote(title)}&body={quote(url)}"),
+        ("E-mail", f"mailto:?subject={quote(title)}&body={quote(url, safe='')}"),
     ]
 
 
@@ -85,6 +86,9 @@ def prepare(content, settings) -> None:
     content.canonical_url = url
     content.description = plain_text(getattr(content, "summary", "") or content.content)
     content.og_locale = OG_LOCALES.get(content.lang, content.lang)
+    content.og_locale_alternates = [OG_LOCALES.get(lang, lang)
+                                    for lang, _url in getattr(content, "alternates", [])
+                                    if lang != content.lang]
     image = getattr(content, "image", None)
     content.image_url = f"{siteurl}/{image}" if image else None
     content.image_width = content.image_height = None
@@ -93,6 +97,6 @@ def prepare(content, settings) -> None:
         if size:
             content.image_width, content.image_height = size
     content.share_links = share_links(url, plain_text(content.title, 200))
-    if content.__class__.__name__ == "Article":
+    if isinstance(content, Article):
         content.json_ld = json_ld(news_article(content, settings, content.image_url,
                                                content.description))

@@ -52,6 +52,16 @@ def _first_dir(folder: Path) -> str | None:
     return found[0] if found else None
 
 
+def _largest_dir(folder: Path) -> str | None:
+    """The listing with the most content (the biggest page), for representative checks."""
+    if not folder.is_dir():
+        return None
+    found = [p for p in folder.iterdir() if (p / "index.html").is_file()]
+    if not found:
+        return None
+    return max(found, key=lambda p: ((p / "index.html").stat().st_size, p.name)).name
+
+
 def _articles(output: Path, lang: str) -> list[str]:
     base = output / _prefix(lang)
     found = []
@@ -72,7 +82,7 @@ def shared_article(output: Path) -> str | None:
         html = (output / path / "index.html").read_text(encoding="utf-8")
         return (-sum(html.count(mark) for mark in ("<figure", "<table", 'class="embed')), path)
 
-    return sorted(common, key=richness)[0]
+    return min(common, key=richness)
 
 
 def discover_pages(output: Path) -> list[SitePage]:
@@ -101,7 +111,7 @@ def discover_pages(output: Path) -> list[SitePage]:
                 pages.append(SitePage(lang, "page", f"{prefix}{slug}/"))
                 break
         for kind, folder in (("category", "category"), ("tag", "tag")):
-            first = _first_dir(base / folder)
+            first = _largest_dir(base / folder)
             if first:
                 pages.append(SitePage(lang, kind, f"{prefix}{folder}/{first}/"))
         if (base / "archives" / "index.html").is_file():
@@ -113,9 +123,9 @@ def discover_pages(output: Path) -> list[SitePage]:
             pages.append(SitePage(lang, "404", f"{prefix}404.html"))
         if (base / "newsletter" / "index.html").is_file():
             pages.append(SitePage(lang, "newsletter", f"{prefix}newsletter/"))
-            edition = _first_dir(base / "newsletter")
-            if edition:
-                pages.append(SitePage(lang, "edition", f"{prefix}newsletter/{edition}/"))
+        edition = _first_dir(base / "newsletter")
+        if edition:
+            pages.append(SitePage(lang, "edition", f"{prefix}newsletter/{edition}/"))
     return pages
 
 

@@ -10,7 +10,14 @@ import pytest
 from browser.axe import WCAG_AA, describe, run_axe
 from browser.conftest import LANGUAGES, RequestLog
 
-pytestmark = pytest.mark.browser
+
+def load_every_image(page):
+    """Load every image, lazy ones included, and wait until each has loaded (or failed)."""
+    page.evaluate("""async () => {
+        const images = [...document.images];
+        images.forEach(img => { img.loading = 'eager'; });
+        await Promise.all(images.map(img => img.decode().catch(() => null)));
+    }""")
 
 
 def pages_of(site_pages, lang):
@@ -21,8 +28,8 @@ def pages_of(site_pages, lang):
 def test_axe_finds_no_wcag21_aa_violation_in_light_and_dark_scheme(
         lang, site_pages, served_sample_site, context):
     failures = []
+    page = context.new_page()
     for site_page in pages_of(site_pages, lang):
-        page = context.new_page()
         page.goto(site_page.url(served_sample_site.url))
         for scheme in ("light", "dark"):
             page.emulate_media(color_scheme=scheme)
@@ -30,7 +37,7 @@ def test_axe_finds_no_wcag21_aa_violation_in_light_and_dark_scheme(
             if violations:
                 failures.append(f"{site_page.kind} {site_page.path} [{scheme}]:\n"
                                 f"{describe(violations)}")
-        page.close()
+        page.emulate_media(color_scheme="light")
     assert not failures, "\n\n".join(failures)
 
 
@@ -38,8 +45,8 @@ def test_axe_finds_no_wcag21_aa_violation_in_light_and_dark_scheme(
 def test_first_tab_focuses_the_skip_link_and_its_target_exists(
         lang, site_pages, served_sample_site, context):
     failures = []
+    page = context.new_page()
     for site_page in pages_of(site_pages, lang):
-        page = context.new_page()
         page.goto(site_page.url(served_sample_site.url))
         page.keyboard.press("Tab")
         focused = page.evaluate("""() => {
@@ -51,7 +58,6 @@ def test_first_tab_focuses_the_skip_link_and_its_target_exists(
         }""")
         if "skip-link" not in focused["cls"] or not focused["target"]:
             failures.append(f"{site_page.path}: {focused}")
-            page.close()
             continue
         if not focused["visible"]:
             failures.append(f"{site_page.path}: the focused skip link is off screen")
@@ -59,7 +65,6 @@ def test_first_tab_focuses_the_skip_link_and_its_target_exists(
         moved = page.evaluate("() => document.activeElement.id")
         if moved != focused["href"][1:]:
             failures.append(f"{site_page.path}: Enter on the skip link focused {moved!r}")
-        page.close()
     assert not failures, "\n".join(failures)
 
 
@@ -69,14 +74,13 @@ def test_no_horizontal_scrolling(lang, width, site_pages, served_sample_site, br
     context = browser.new_context(viewport={"width": width, "height": 800})
     failures = []
     try:
+        page = context.new_page()
         for site_page in pages_of(site_pages, lang):
-            page = context.new_page()
             page.goto(site_page.url(served_sample_site.url))
             sizes = page.evaluate("""() => ({scroll: document.documentElement.scrollWidth,
                                               client: document.documentElement.clientWidth})""")
             if sizes["scroll"] > sizes["client"]:
                 failures.append(f"{site_page.path}: {sizes['scroll']}px wide at {width}px")
-            page.close()
     finally:
         context.close()
     assert not failures, "\n".join(failures)
@@ -87,13 +91,10 @@ def test_pages_request_nothing_from_other_hosts_and_set_no_cookie(
         lang, site_pages, served_sample_site, context):
     log = RequestLog(served_sample_site.url)
     context.on("request", log.record)
+    page = context.new_page()
     for site_page in pages_of(site_pages, lang):
-        page = context.new_page()
-        page.goto(site_page.url(served_sample_site.url), wait_until="networkidle")
-        # Bring every lazy image into view, so its request is made (and recorded) too.
-        page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
-        page.wait_for_load_state("networkidle")
-        page.close()
+        page.goto(site_page.url(served_sample_site.url))
+        load_every_image(page)
     assert len(log.urls) > len(pages_of(site_pages, lang)), "no request was recorded"
     assert log.foreign() == []
     assert context.cookies() == []
@@ -119,3 +120,47 @@ def test_language_switcher_leads_to_the_same_article(
     assert back == source_url
     assert page.locator("main h1").count() == 1
     assert "article" == page.locator("main > article").evaluate("e => e.tagName.toLowerCase()")
+
+
+def test_dark_colour_scheme_darkens_the_page(site_pages, served_sample_site, context):
+    article = next(p for p in site_pages if p.lang == "fr" and p.kind == "article")
+    page = context.new_page()
+    page.goto(article.url(served_sample_site.url))
+    colours = {}
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        colours[scheme] = page.evaluate("""() => {
+            const rgb = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number);
+            return (rgb[0] + rgb[1] + rgb[2]) / 3;
+        }""")
+    assert colours["light"] > 200 and colours["dark"] < 60, colours
+
+
+def test_focus_indicator_is_visible_on_links(site_pages, served_sample_site, context):
+    article = next(p for p in site_pages if p.lang == "fr" and p.kind == "article")
+    page = context.new_page()
+    page.goto(article.url(served_sample_site.url))
+    link = page.locator(".breadcrumbs a").first
+    before = link.evaluate("e => getComputedStyle(e).backgroundColor")
+    page.keyboard.press("Tab")  # skip link
+    link.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # keyboard focus, so :focus-visible applies
+    style = link.evaluate("""e => ({bg: getComputedStyle(e).backgroundColor,
+                                    shadow: getComputedStyle(e).boxShadow,
+                                    focused: document.activeElement === e})""")
+    assert style["focused"]
+    assert style["bg"] != before and style["bg"] == "rgb(255, 209, 0)"
+    assert style["shadow"] != "none"
+
+
+def test_print_stylesheet_keeps_the_article_and_drops_the_navigation(
+        site_pages, served_sample_site, context):
+    article = next(p for p in site_pages if p.lang == "nl" and p.kind == "article")
+    page = context.new_page()
+    page.emulate_media(media="print")
+    page.goto(article.url(served_sample_site.url))
+    assert page.locator("main h1").is_visible()
+    assert page.locator(".article__body").is_visible()
+    for hidden in (".main-nav", ".language-switcher", ".share", ".breadcrumbs"):
+        assert page.locator(hidden).first.is_hidden(), hidden

@@ -16,10 +16,10 @@ def tiny_site(tmp_path_factory):
         "2021-15.fr.md": edition("Chères lectrices, chers lecteurs : voici **nos nouvelles**. "
                                  "Voir aussi [les archives](archives/) et "
                                  "[le site de la Région](https://be.brussels/).",
-                                 articles="alpha, beta, gamma"),
+                                 articles="alpha, beta, gamma", status="ready"),
         "2021-15.en.md": edition(lang="en", subject="News from Türkiye and Île-de-France",
                                  preheader="A Brussels delegation in Istanbul, and a renewed "
-                                           "agreement with Paris."),
+                                           "agreement with Paris.", status="ready"),
     })
     output = root / "output"
     settings = builds.load_settings(content, editions, production=True)

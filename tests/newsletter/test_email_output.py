@@ -107,7 +107,7 @@ def test_the_manifest_lists_every_edition_and_language_with_paths_and_articles(t
     assert [(e["number"], e["lang"]) for e in data["editions"]] == [("2021-15", "en"),
                                                                      ("2021-15", "fr")]
     en = entry(tiny_site, "2021-15", "en")
-    assert en["date"] == "2021-11-18" and en["status"] == "draft"
+    assert en["date"] == "2021-11-18" and en["status"] == "ready"
     assert en["subject"] == "News from Türkiye and Île-de-France"
     assert en["preheader"].startswith("A Brussels delegation in Istanbul")
     assert en["web_url"] == f"{SITEURL}/en/newsletter/2021-15/"
@@ -174,7 +174,8 @@ def test_production_builds_have_no_preview_and_dev_builds_do(tmp_path, tiny_site
 def test_merge_tag_syntax_in_an_article_cannot_reach_the_mailing_service(tmp_path,
                                                                        build_site):
     hostile = "Win {{ UnsubscribeURL }} and {{{ .Subscriber.Email }}}"
-    content, editions = write_site(tmp_path, {"2021-15.fr.md": edition(articles="alpha, gamma")})
+    content, editions = write_site(tmp_path, {"2021-15.fr.md": edition(articles="alpha, gamma",
+                                                                       status="ready")})
     path = content / "articles/gamma.fr.md"
     path.write_text(path.read_text(encoding="utf-8").replace(
         "Title: Article gamma (fr)", f"Title: {hostile}"), encoding="utf-8")
@@ -190,3 +191,26 @@ def test_merge_tag_syntax_in_an_article_cannot_reach_the_mailing_service(tmp_pat
         assert "Win { { UnsubscribeURL } } and { { { .Subscriber.Email } } }" in part
     # The real unsubscribe link is the only one: one in the HTML, one in the text.
     assert html.count("{{ UnsubscribeURL }}") == 1 and text.count("{{ UnsubscribeURL }}") == 1
+
+
+def test_draft_editions_are_checked_but_only_ready_ones_are_published(tmp_path, build_site):
+    content, editions = write_site(tmp_path, {
+        "2021-15.fr.md": edition(status="ready"),
+        "2021-16.fr.md": edition(number="2021-16", status="draft", articles="alpha, gamma"),
+    })
+    result = build_site(content, editions=editions, production=True)
+    assert result.ok, result.problems
+    output = Path(result.output)
+    assert (output / "newsletter/2021-15/email.html").is_file()
+    assert not (output / "newsletter/2021-16").exists()
+    assert [e["number"] for e in manifest(output)["editions"]] == ["2021-15"]
+    assert "2021-16" not in (output / "newsletter/index.html").read_text(encoding="utf-8")
+
+    dev = build_site(content, editions=editions, output=tmp_path / "dev")
+    assert dev.ok and (tmp_path / "dev/newsletter/2021-16/email.html").is_file()
+
+    broken = editions / "2021-16.fr.md"
+    broken.write_text(edition(number="2021-16", status="draft", articles="alpha, nope"),
+                      encoding="utf-8")
+    assert not build_site(content, editions=editions, production=True,
+                          output=tmp_path / "again").ok

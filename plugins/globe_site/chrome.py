@@ -1,0 +1,39 @@
+"""What frames every page of one language: navigation, topics, footer links.
+
+Prepared once per language in Python, so templates only place plain values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .sharing import OG_LOCALES
+
+NEWSLETTER_ARCHIVE_URL = "{lang_prefix}newsletter/"
+FOOTER_PAGES = ("about", "contact", "accessibility", "privacy", "subscribe")
+
+
+def language_chrome(lang: str, prefix: str, settings: dict, pages: dict, categories,
+                    gettext: Callable[[str], str]) -> dict:
+    """pages: {slug: page} of this language; categories: [(category, articles)]."""
+    siteurl = settings["SITEURL"]
+    home_url = f"{siteurl}/{prefix}"
+    nav = [("news", gettext("News"), home_url)]
+    if "policy-areas" in pages:
+        nav.append(("policy-areas", gettext("Policy areas"),
+                    f"{siteurl}/{pages['policy-areas'].url}"))
+    archive = settings.get("GLOBE_NEWSLETTER_ARCHIVE_URL", NEWSLETTER_ARCHIVE_URL)
+    nav.append(("newsletter", gettext("Newsletter"),
+                f"{siteurl}/{archive.format(lang_prefix=prefix)}"))
+    search = settings.get("GLOBE_SEARCH_URL")
+    return {
+        "home_url": home_url,
+        "nav_items": nav,
+        "topics": [(category.key, category.name, f"{siteurl}/{category.url}")
+                   for category, _articles in categories],
+        "search_url": f"{siteurl}/{search.format(lang_prefix=prefix)}" if search else None,
+        "footer_links": [(pages[slug].title, f"{siteurl}/{pages[slug].url}")
+                         for slug in FOOTER_PAGES if slug in pages],
+        "feed_url": f"{home_url}feeds/all.atom.xml",
+        "og_locale": OG_LOCALES.get(lang, lang),
+    }
