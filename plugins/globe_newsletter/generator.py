@@ -7,9 +7,12 @@ writes what was made.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-from dataclasses import dataclass, field
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import repeat
 
 from globe.problems import Problem, problem_log
 from globe_site.languages import all_versions
@@ -40,15 +43,43 @@ class BuiltEdition:
     problems: list[Problem] = field(default_factory=list)
 
 
+# Settings the quality gate reads: all a worker process needs besides the edition's view.
+GATE_SETTINGS = ("SITEURL", "GLOBE_PRODUCTION", "GLOBE_NEWSLETTER_UTM_SOURCE",
+                 "GLOBE_NEWSLETTER_UNSUBSCRIBE_URL", "GLOBE_NEWSLETTER_MANAGE_URL",
+                 "GLOBE_NEWSLETTER_MERGE_TAGS")
+
+
+def render_and_check(renderer: EmailRenderer, view: EditionView, gate_settings: dict):
+    """The email of one edition, and what the quality gate finds wrong with it."""
+    email = renderer.render(view)
+    spec = EmailSpec.of(view, gate_settings, email.inline_css)
+    return email, check_mjml(email.mjml, spec) + check_email(email.html, spec)
+
+
+# Worker processes build their renderer once (ProcessPoolExecutor's initializer).
+_worker_renderer: EmailRenderer | None = None
+
+
+def _start_worker(renderer_args: tuple) -> None:
+    global _worker_renderer  # noqa: PLW0603 — one renderer per worker process
+    _worker_renderer = EmailRenderer(*renderer_args)
+
+
+def _render_and_check_in_worker(view: EditionView, gate_settings: dict):
+    return render_and_check(_worker_renderer, view, gate_settings)
+
+
 class EditionAssembler:
     """Everything one edition needs, from the build's settings and context, to be built."""
 
     def __init__(self, settings: dict, context: dict):
         self.settings = settings
         self.context = context
-        self.renderer = EmailRenderer(email_templates_dir(settings["THEME"]),
-                                      os.path.join(settings["THEME"], "translations"),
-                                      settings["SITENAME"])
+        self.renderer_args = (email_templates_dir(settings["THEME"]),
+                              os.path.join(settings["THEME"], "translations"),
+                              settings["SITENAME"])
+        self.renderer = EmailRenderer(*self.renderer_args)
+        self.gate_settings = {key: settings.get(key) for key in GATE_SETTINGS}
         self._images: dict[str, EmailImage | None] = {}
 
     def email_image(self, article) -> EmailImage | None:
@@ -61,7 +92,8 @@ class EditionAssembler:
                 source, image, self.settings["GLOBE_NEWSLETTER_IMAGES_URL"])
         return self._images[image]
 
-    def assemble(self, edition: Edition) -> BuiltEdition:
+    def prepare(self, edition: Edition) -> tuple[EditionView, list[Problem]]:
+        """What the templates place, from the edition's articles and their images."""
         images, problems = {}, []
         for article in edition.articles:
             try:
@@ -72,11 +104,32 @@ class EditionAssembler:
                                         f"read ({error})", "replace the image file"))
         view = edition_view(edition, self.settings, images,
                             self.context.get("pages_by_slug", {}))
-        email = self.renderer.render(view)
-        spec = EmailSpec.of(view, self.settings, email.inline_css)
-        found = check_mjml(email.mjml, spec) + check_email(email.html, spec)
-        problems += [p.to_problem(edition) for p in found]
-        return BuiltEdition(edition, view, email, problems)
+        return view, problems
+
+    def assemble(self, edition: Edition) -> BuiltEdition:
+        return self.assemble_all([edition])[0]
+
+    def assemble_all(self, editions: list[Edition]) -> list[BuiltEdition]:
+        """Render and check every email: in this process for a few editions, in worker
+        processes (one per core) for a whole archive, where rendering dominates."""
+        prepared = [(edition, *self.prepare(edition)) for edition in editions]
+        views = [view for _, view, _ in prepared]
+        if len(views) < self.settings["GLOBE_NEWSLETTER_PARALLEL_MIN"]:
+            results = [render_and_check(self.renderer, view, self.gate_settings)
+                       for view in views]
+        else:
+            with ProcessPoolExecutor(max_workers=os.cpu_count() or 1,
+                                     mp_context=multiprocessing.get_context("spawn"),
+                                     initializer=_start_worker,
+                                     initargs=(self.renderer_args,)) as pool:
+                # Workers get plain values only: the Edition holds Pelican articles, which
+                # the email does not need and which link to each other too deeply to pickle.
+                plain = [replace(view, edition=None) for view in views]
+                results = list(pool.map(_render_and_check_in_worker, plain,
+                                        repeat(self.gate_settings), chunksize=8))
+        return [BuiltEdition(edition, view, email,
+                             problems + [p.to_problem(edition) for p in found])
+                for (edition, view, problems), (email, found) in zip(prepared, results)]
 
 
 class EditionsGenerator(Generator):
@@ -95,13 +148,14 @@ class EditionsGenerator(Generator):
         log.extend(duplicate_problems([e for e in editions if e.complete]))
         index = ArticleIndex.of(all_versions(self.context.get("articles", [])),
                                 all_versions(self.context.get("drafts", [])))
-        self.assembler = assembler = EditionAssembler(self.settings, self.context)
+        self.assembler = EditionAssembler(self.settings, self.context)
+        ready = []
         for edition in editions:
             problems = resolve_articles(edition, index)
             log.extend(problems)
-            if problems or not edition.complete or not edition.articles:
-                continue
-            built = assembler.assemble(edition)
+            if not (problems or not edition.complete or not edition.articles):
+                ready.append(edition)
+        for built in self.assembler.assemble_all(ready):
             log.extend(built.problems)
             self.built.append(built)
         if self.settings.get("GLOBE_PRODUCTION"):

@@ -20,6 +20,9 @@ DEFAULTS = {
     "GLOBE_NEWSLETTER_UTM_SOURCE": "newsletter",
     # Dev builds also write newsletter/<number>/preview.html (email at 375 and 600 px).
     "GLOBE_NEWSLETTER_PREVIEW": True,
+    # From this many edition files on, emails are rendered and checked in worker
+    # processes (the archive back to 2013 has hundreds); fewer stay in-process.
+    "GLOBE_NEWSLETTER_PARALLEL_MIN": 60,
 }
 
 

@@ -214,3 +214,32 @@ def test_draft_editions_are_checked_but_only_ready_ones_are_published(tmp_path, 
                       encoding="utf-8")
     assert not build_site(content, editions=editions, production=True,
                           output=tmp_path / "again").ok
+
+
+def test_worker_processes_build_the_same_emails_and_report_the_same_problems(tmp_path,
+                                                                          tiny_site):
+    """An archive's emails are rendered in worker processes: same bytes, same gate."""
+    root = tmp_path / "site"
+    content, editions = write_site(root, {
+        "2021-15.fr.md": edition("Chères lectrices, chers lecteurs : voici **nos nouvelles**. "
+                                 "Voir aussi [les archives](archives/) et "
+                                 "[le site de la Région](https://be.brussels/).",
+                                 articles="alpha, beta, gamma", status="ready"),
+        "2021-15.en.md": edition(lang="en", subject="News from Türkiye and Île-de-France",
+                                 preheader="A Brussels delegation in Istanbul, and a renewed "
+                                           "agreement with Paris.", status="ready"),
+    })
+    settings = builds.load_settings(content, editions, production=True,
+                                    overrides={"GLOBE_NEWSLETTER_PARALLEL_MIN": 1})
+    result = builds.build(settings, str(tmp_path / "output"))
+    assert result.ok, result.problems
+    for item in manifest(tiny_site)["editions"]:
+        for kind in ("html", "text"):
+            path = item["paths"][kind]
+            assert (tmp_path / "output" / path).read_bytes() == (tiny_site / path).read_bytes()
+
+    insecure = builds.load_settings(content, editions, production=True, overrides={
+        "GLOBE_NEWSLETTER_PARALLEL_MIN": 1, "SITEURL": "http://international.brussels"})
+    failed = builds.build(insecure, str(tmp_path / "insecure"))
+    assert {Path(p.path).name for p in failed.problems} == {"2021-15.fr.md", "2021-15.en.md"}
+    assert all("(https)" in p.message for p in failed.problems)
