@@ -73,6 +73,8 @@ def test_dev_server_keeps_serving_the_last_good_build(tmp_path):
         wait_for(page_says("Version trois"))
         status, body = fetch(f"http://127.0.0.1:{port}/nl/no-such-page/")
         assert status == 404 and 'lang="nl"' in body
+        # links are absolute to this very server, whatever its port
+        assert f'href="http://127.0.0.1:{port}/2021/10/visit/"' in fetch(url)[1]
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -54,7 +54,9 @@ def _snapshot(paths: list[Path]) -> dict:
 
 
 def _rebuild(args) -> bool:
-    settings = builds.load_settings(args.content, args.editions)
+    # absolute links (emails, feeds, hreflang) must point at this server, whatever its port
+    settings = builds.load_settings(args.content, args.editions,
+                                    overrides={"SITEURL": f"http://127.0.0.1:{args.port}"})
     result = builds.build(settings, args.output)
     stamp = time.strftime("%H:%M:%S")
     if result.problems:
