@@ -9,7 +9,7 @@ from babel.messages.pofile import read_po
 from .kit import ROOT
 
 TEMPLATES = ROOT / "theme" / "email"
-METHODS = [("**.mjml", "jinja2"), ("**.txt", "jinja2")]
+METHODS = [("**.mjml", "jinja2"), ("**.txt", "jinja2"), ("**.html", "jinja2")]
 OPTIONS = {pattern: {"extensions": "jinja2.ext.i18n"} for pattern, _ in METHODS}
 
 
