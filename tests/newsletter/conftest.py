@@ -5,22 +5,14 @@ from __future__ import annotations
 import pytest
 from globe import build as builds
 
-from .kit import edition, write_site
+from .kit import tiny_editions, write_site
 
 
 @pytest.fixture(scope="session")
 def tiny_site(tmp_path_factory):
     """Production build of a tiny tree: edition 2021-15 in fr (alpha, beta, gamma) and en."""
     root = tmp_path_factory.mktemp("tiny")
-    content, editions = write_site(root, {
-        "2021-15.fr.md": edition("Chères lectrices, chers lecteurs : voici **nos nouvelles**. "
-                                 "Voir aussi [les archives](archives/) et "
-                                 "[le site de la Région](https://be.brussels/).",
-                                 articles="alpha, beta, gamma", status="ready"),
-        "2021-15.en.md": edition(lang="en", subject="News from Türkiye and Île-de-France",
-                                 preheader="A Brussels delegation in Istanbul, and a renewed "
-                                           "agreement with Paris.", status="ready"),
-    })
+    content, editions = write_site(root, tiny_editions())
     output = root / "output"
     settings = builds.load_settings(content, editions, production=True)
     result = builds.build(settings, str(output))

@@ -27,6 +27,19 @@ def edition(body: str = "", **metadata) -> str:
     return document(body, **fields)
 
 
+def tiny_editions() -> dict:
+    """Edition 2021-15, ready, in fr (alpha, beta, gamma, with an introduction) and en."""
+    return {
+        "2021-15.fr.md": edition("Chères lectrices, chers lecteurs : voici **nos nouvelles**. "
+                                 "Voir aussi [les archives](archives/) et "
+                                 "[le site de la Région](https://be.brussels/).",
+                                 articles="alpha, beta, gamma", status="ready"),
+        "2021-15.en.md": edition(lang="en", subject="News from Türkiye and Île-de-France",
+                                 preheader="A Brussels delegation in Istanbul, and a renewed "
+                                           "agreement with Paris.", status="ready"),
+    }
+
+
 def content_files(**extra) -> dict:
     """Articles alpha (fr, nl, en), beta (fr, en), gamma (fr, no image), delta (fr draft),
     and a privacy page in every language."""

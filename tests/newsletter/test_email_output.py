@@ -12,7 +12,7 @@ from globe import build as builds
 from globe.languages import long_date
 from PIL import Image
 
-from .kit import edition, email_html, entry, manifest, write_site
+from .kit import edition, email_html, entry, manifest, tiny_editions, write_site
 
 SITEURL = "https://international.brussels"
 URL = re.compile(r"(https?://\S+|\{\{[^}]*\}\})")
@@ -220,15 +220,7 @@ def test_worker_processes_build_the_same_emails_and_report_the_same_problems(tmp
                                                                           tiny_site):
     """An archive's emails are rendered in worker processes: same bytes, same gate."""
     root = tmp_path / "site"
-    content, editions = write_site(root, {
-        "2021-15.fr.md": edition("Chères lectrices, chers lecteurs : voici **nos nouvelles**. "
-                                 "Voir aussi [les archives](archives/) et "
-                                 "[le site de la Région](https://be.brussels/).",
-                                 articles="alpha, beta, gamma", status="ready"),
-        "2021-15.en.md": edition(lang="en", subject="News from Türkiye and Île-de-France",
-                                 preheader="A Brussels delegation in Istanbul, and a renewed "
-                                           "agreement with Paris.", status="ready"),
-    })
+    content, editions = write_site(root, tiny_editions())
     settings = builds.load_settings(content, editions, production=True,
                                     overrides={"GLOBE_NEWSLETTER_PARALLEL_MIN": 1})
     result = builds.build(settings, str(tmp_path / "output"))
