@@ -209,3 +209,10 @@ def test_production_build_leaves_drafts_out(tmp_path, build_site):
     assert (output / "2021/10/public/index.html").is_file()
     assert "https://international.brussels/2021/10/public/" in (
         output / "index.html").read_text(encoding="utf-8")
+
+
+def test_draft_previews_in_dev_builds_are_kept_out_of_search_engines(small_site):
+    draft = soup(small_site / "drafts/secret/index.html")
+    assert draft.h1.get_text(strip=True) == "Brouillon secret"
+    assert draft.select_one('meta[name="robots"]')["content"] == "noindex, nofollow"
+    assert soup(small_site / "2021/11/ankara/index.html").select_one('meta[name="robots"]') is None
