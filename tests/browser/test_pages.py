@@ -164,3 +164,11 @@ def test_print_stylesheet_keeps_the_article_and_drops_the_navigation(
     assert page.locator(".article__body").is_visible()
     for hidden in (".main-nav", ".language-switcher", ".share", ".breadcrumbs"):
         assert page.locator(hidden).first.is_hidden(), hidden
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_type_is_among_the_pages_checked(lang, site_pages):
+    """The checks above cover every page type: none silently drops out of the sample."""
+    kinds = {page.kind for page in pages_of(site_pages, lang)}
+    assert {"home", "article", "page", "category", "tag", "archives", "year", "404",
+            "newsletter", "edition"} <= kinds
