@@ -216,3 +216,19 @@ def test_draft_previews_in_dev_builds_are_kept_out_of_search_engines(small_site)
     assert draft.h1.get_text(strip=True) == "Brouillon secret"
     assert draft.select_one('meta[name="robots"]')["content"] == "noindex, nofollow"
     assert soup(small_site / "2021/11/ankara/index.html").select_one('meta[name="robots"]') is None
+
+
+def test_images_resolve_in_pages_and_image_only_articles_with_spaces_in_names(tmp_path,
+                                                                             build_site):
+    content = tmp_path / "content"
+    write_image(content / "images/my photo.jpg", size=(120, 80))
+    write_tree(content, {
+        "pages/about.fr.md": page("about", "fr", body='![Le bâtiment](../images/my%20photo.jpg)'),
+        "articles/2021/only-image.fr.md": article(
+            "only-image", "fr", body='![Une photo](<../../images/my photo.jpg> "Légende")'),
+    })
+    result = build_site(content)
+    assert result.ok, result.problems
+    for path in ("about/index.html", "2021/10/only-image/index.html"):
+        img = soup(tmp_path / "output" / path).select_one("main figure img")
+        assert img["src"] == "http://127.0.0.1:8000/images/my photo.jpg"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import xml.etree.ElementTree as etree
 from functools import lru_cache
+from urllib.parse import quote
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -51,7 +52,7 @@ class FigureTreeprocessor(Treeprocessor):
         relative = content_relative(src, source_path, content_root)
         if relative is None:
             return
-        img.set("src", "{static}/" + relative)
+        img.set("src", "{static}/" + quote(relative))  # Pelican finds `my%20photo.jpg`
         size = image_size(os.path.join(content_root, relative))
         if size:
             img.set("width", str(size[0]))

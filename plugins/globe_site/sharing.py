@@ -84,7 +84,9 @@ def prepare(content, settings) -> None:
     siteurl = settings["SITEURL"]
     url = f"{siteurl}/{content.url}"
     content.canonical_url = url
-    content.description = plain_text(getattr(content, "summary", "") or content.content)
+    # The raw body, not `.content`: reading that now would resolve {static} links before
+    # the static files are known, and Pelican would keep the broken result.
+    content.description = plain_text(getattr(content, "summary", "") or content._content)
     content.og_locale = OG_LOCALES.get(content.lang, content.lang)
     content.og_locale_alternates = [OG_LOCALES.get(lang, lang)
                                     for lang, _url in getattr(content, "alternates", [])
