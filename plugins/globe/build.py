@@ -7,6 +7,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from pelican import Pelican
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
+from .messages import _
 from .problems import ContentProblems, Problem, ProblemLog
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -59,7 +61,7 @@ def _reset_pelican_logging():
     # LimitFilter drops repeated messages for the rest of the process: forget them.
     LimitFilter._ignore = set()
     LimitFilter._raised_messages = set()
-    LimitFilter._group_count = {}
+    LimitFilter._group_count = defaultdict(int)
 
 
 def run_pelican(settings: dict) -> list[Problem]:
@@ -75,8 +77,9 @@ def run_pelican(settings: dict) -> list[Problem]:
     except ContentProblems:
         pass
     except Exception as error:  # a template or plugin failure: still a clear message
-        log.add(settings["PATH"], 0, f"the build stopped: {type(error).__name__}: {error}",
-                "fix the file named above, or report this message to the developers")
+        log.add(settings["PATH"], 0,
+                _("the build stopped: %(error)s", error=f"{type(error).__name__}: {error}"),
+                _("fix the file named above, or report this message to the developers"))
     finally:
         root_logger.removeHandler(warnings)
     return sorted(set(log.problems)) + warnings.problems

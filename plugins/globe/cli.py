@@ -7,34 +7,37 @@ import logging
 import sys
 
 from . import build as builds
+from .messages import _, decimal
 
 
 def _add_content_options(parser):
-    parser.add_argument("--content", help="content folder (default: the project's content/)")
-    parser.add_argument("--editions", help="newsletter editions folder")
+    parser.add_argument("--content", help=_("content folder (default: the project's content/)"))
+    parser.add_argument("--editions", help=_("newsletter editions folder"))
 
 
-def _report(result, verb: str) -> int:
+def _report(result, failed: str, passed: str) -> int:
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if result.problems:
-        print(f"{verb} failed: {len(result.problems)} problem(s).", file=sys.stderr)
+        print(failed % {"count": len(result.problems)}, file=sys.stderr)
         return 1
-    print(f"{verb} passed in {result.seconds:.1f} s.")
+    print(passed % {"seconds": decimal(result.seconds)})
     return 0
 
 
 def cmd_check(args) -> int:
     settings = builds.load_settings(args.content, args.editions)
-    return _report(builds.check(settings), "Check")
+    return _report(builds.check(settings), _("Check failed: %(count)s problem(s)."),
+                   _("Check passed in %(seconds)s s."))
 
 
 def cmd_build(args) -> int:
     settings = builds.load_settings(args.content, args.editions, args.production)
     result = builds.build(settings, args.output)
-    code = _report(result, "Build")
+    code = _report(result, _("Build failed: %(count)s problem(s)."),
+                   _("Build passed in %(seconds)s s."))
     if code:
-        print(f"{result.output} was left as it was.", file=sys.stderr)
+        print(_("%(folder)s was left as it was.", folder=result.output), file=sys.stderr)
     return code
 
 
@@ -51,31 +54,34 @@ def cmd_newsletter_new(args) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="globe", description="The Brussels Globe publishing tool")
+    top = argparse.ArgumentParser(prog="globe", description=_("The Brussels Globe publishing tool"))
     commands = top.add_subparsers(dest="command", required=True)
 
-    check = commands.add_parser("check", help="check the content; publish nothing")
+    check = commands.add_parser("check", help=_("check the content; publish nothing"))
     _add_content_options(check)
     check.set_defaults(run=cmd_check)
 
-    build = commands.add_parser("build", help="build the site and the newsletter editions")
+    build = commands.add_parser("build", help=_("build the site and the newsletter editions"))
     _add_content_options(build)
-    build.add_argument("--output", default="output", help="output folder (default: output)")
+    build.add_argument("--output", default="output", help=_("output folder (default: output)"))
     build.add_argument("--production", action="store_true",
-                       help="use publishconf.py (https://international.brussels, no drafts)")
+                       help=_("use publishconf.py (https://international.brussels, no drafts)"))
     build.set_defaults(run=cmd_build)
 
-    serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild on change")
+    serve = commands.add_parser("serve", help=_("build, serve on 127.0.0.1 and rebuild on change"))
     _add_content_options(serve)
-    serve.add_argument("--output", default="output")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--output", default="output",
+                       help=_("output folder (default: output)"))
+    serve.add_argument("--port", type=int, default=8000,
+                       help=_("port on 127.0.0.1 (default: 8000)"))
     serve.set_defaults(run=cmd_serve)
 
-    newsletter = commands.add_parser("newsletter", help="newsletter editions")
+    newsletter = commands.add_parser("newsletter", help=_("newsletter editions"))
     newsletter_commands = newsletter.add_subparsers(dest="newsletter_command", required=True)
-    new = newsletter_commands.add_parser("new", help="write the next edition file")
+    new = newsletter_commands.add_parser("new", help=_("write the next edition file"))
     _add_content_options(new)
-    new.add_argument("--lang", default="fr")
+    new.add_argument("--lang", default="fr",
+                     help=_("language of the edition: fr, nl or en (default: fr)"))
     new.set_defaults(run=cmd_newsletter_new)
     return top
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from .messages import _
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -17,7 +19,7 @@ class Problem:
 
     def __str__(self) -> str:
         location = f"{self.path}:{self.line}" if self.line else self.path
-        text = f"{location}: error: {self.message}"
+        text = f"{location}: " + _("error") + f": {self.message}"
         return f"{text} — {self.fix}" if self.fix else text
 
 
@@ -53,7 +55,7 @@ class ContentProblems(Exception):
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        super().__init__(f"{len(problems)} problem(s) in the content")
+        super().__init__(_("%(count)s problem(s) in the content", count=len(problems)))
 
 
 def problem_log(settings) -> ProblemLog:

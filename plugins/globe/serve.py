@@ -11,6 +11,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from . import build as builds
+from .messages import _, decimal
 
 WATCHED = ("content", "theme", "plugins", "newsletter", "pelicanconf.py", "publishconf.py")
 
@@ -62,10 +63,11 @@ def _rebuild(args) -> bool:
     if result.problems:
         for problem in result.problems:
             print(problem, file=sys.stderr)
-        print(f"[{stamp}] {len(result.problems)} problem(s): still serving the last good "
-              "build.", file=sys.stderr)
+        print(_("[%(time)s] %(count)s problem(s): still serving the last good build.",
+                time=stamp, count=len(result.problems)), file=sys.stderr)
         return False
-    print(f"[{stamp}] built in {result.seconds:.1f} s.")
+    print(_("[%(time)s] built in %(seconds)s s.", time=stamp,
+            seconds=decimal(result.seconds)))
     return True
 
 
@@ -77,7 +79,7 @@ def serve(args) -> int:
     os.makedirs(args.output, exist_ok=True)
     server = make_server(args.output, args.port)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Serving on http://127.0.0.1:{args.port}/ (Ctrl+C to stop)")
+    print(_("Serving on %(url)s (Ctrl+C to stop)", url=f"http://127.0.0.1:{args.port}/"))
     seen = _snapshot(watched)
     try:
         while True:

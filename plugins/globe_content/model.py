@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from globe.categories import category_key
+from globe.messages import _
 from globe.problems import Problem
 
 from .source import SourceFile
@@ -72,30 +73,32 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
 
     lang = source.value("lang")
     if lang and lang not in rules.languages:
-        problem("lang", f"unknown language `{lang}`",
-                "use one of: " + ", ".join(rules.languages))
+        problem("lang", _("unknown language `%(value)s`", value=lang),
+                _("use one of: %(values)s", values=", ".join(rules.languages)))
         lang = None
     named = _NAME_LANG.search(os.path.basename(source.path))
     if lang and named and named.group(1) in rules.languages and named.group(1) != lang:
-        problem("lang", f"Lang is `{lang}` but the file name says `.{named.group(1)}.`",
-                "make the file name and the Lang line agree")
+        problem("lang", _("Lang is `%(lang)s` but the file name says `.%(named)s.`",
+                          lang=lang, named=named.group(1)),
+                _("make the file name and the Lang line agree"))
 
     slug = source.value("slug")
     if slug and not _SLUG.match(slug):
-        problem("slug", f"slug `{slug}` is not valid",
-                "use lowercase letters, digits and hyphens, e.g. `visit-to-ankara`")
+        problem("slug", _("slug `%(slug)s` is not valid", slug=slug),
+                _("use lowercase letters, digits and hyphens, e.g. `visit-to-ankara`"))
 
     _check_date(source, problem)
 
     category = source.value("category")
     if kind == "article" and category and lang:
         if category_key(category, lang, rules.categories) is None:
-            problem("category", f"unknown category `{category}`",
-                    "use one of: " + ", ".join(rules.categories))
+            problem("category", _("unknown category `%(value)s`", value=category),
+                    _("use one of: %(values)s", values=", ".join(rules.categories)))
 
     status = source.value("status")
     if status and status.lower() not in STATUSES:
-        problem("status", f"unknown status `{status}`", "use `published` or `draft`")
+        problem("status", _("unknown status `%(value)s`", value=status),
+                _("use `published` or `draft`"))
 
     _check_hero_image(source, rules, problem)
     return problems
@@ -107,17 +110,19 @@ def check_keys(source: SourceFile, keys: dict[str, bool]) -> list[Problem]:
     for key, found in source.fields.items():
         if key not in keys:
             close = difflib.get_close_matches(key, keys, n=1)
-            hint = f"did you mean `{close[0].capitalize()}:`?" if close else (
-                "known keys: " + ", ".join(k.capitalize() for k in keys))
+            hint = _("did you mean `%(key)s:`?", key=close[0].capitalize()) if close else (
+                _("known keys: %(keys)s", keys=", ".join(k.capitalize() for k in keys)))
             problems.append(Problem(source.path, found.line,
-                                    f"unknown metadata key `{key.capitalize()}`", hint))
+                                    _("unknown metadata key `%(key)s`",
+                                      key=key.capitalize()), hint))
     for key, required in keys.items():
         value = source.value(key)
         if required and not (value and value.strip()):
             problems.append(Problem(
                 source.path, source.line_of(key) if key in source.fields else 1,
-                f"required metadata `{key.capitalize()}` is missing or empty",
-                f"add a line `{key.capitalize()}: …` to the metadata at the top"))
+                _("required metadata `%(key)s` is missing or empty", key=key.capitalize()),
+                _("add a line `%(key)s: …` to the metadata at the top",
+                  key=key.capitalize())))
     return problems
 
 
@@ -128,15 +133,17 @@ def _check_date(source: SourceFile, problem) -> None:
             continue
         match = _DATE.match(value.strip())
         if not match:
-            problem(key, f"{key.capitalize()} `{value}` is not a date",
-                    "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2021-11-18 09:30")
+            problem(key, _("%(key)s `%(value)s` is not a date", key=key.capitalize(),
+                           value=value),
+                    _("write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2021-11-18 09:30"))
             continue
         parts = [int(p) for p in match.groups(default="0")]
         try:
             dt.datetime(*parts)
         except ValueError:
-            problem(key, f"{key.capitalize()} `{value}` does not exist in the calendar",
-                    "check the day and month (YYYY-MM-DD)")
+            problem(key, _("%(key)s `%(value)s` does not exist in the calendar",
+                           key=key.capitalize(), value=value),
+                    _("check the day and month (YYYY-MM-DD)"))
 
 
 def _check_hero_image(source: SourceFile, rules: ContentRules, problem) -> None:
@@ -144,20 +151,20 @@ def _check_hero_image(source: SourceFile, rules: ContentRules, problem) -> None:
     if image:
         resolved = os.path.normpath(os.path.join(rules.content_root, image.strip()))
         if not resolved.startswith(rules.content_root + os.sep):
-            problem("image", f"image `{image}` is outside the content folder",
-                    "give the path relative to content/, e.g. images/2021/ankara.jpg")
+            problem("image", _("image `%(target)s` is outside the content folder", target=image),
+                    _("give the path relative to content/, e.g. images/2021/ankara.jpg"))
         elif not os.path.isfile(resolved):
-            problem("image", f"image `{image}` does not exist",
-                    "give the path relative to content/, e.g. images/2021/ankara.jpg, "
-                    "and check the spelling")
+            problem("image", _("image `%(target)s` does not exist", target=image),
+                    _("give the path relative to content/, e.g. images/2021/ankara.jpg, "
+                      "and check the spelling"))
         elif not resolved.lower().endswith(IMAGE_SUFFIXES):
-            problem("image", f"`{image}` is not an image the web can show",
-                    "use a .jpg, .png, .gif, .webp or .svg file")
+            problem("image", _("`%(image)s` is not an image the web can show", image=image),
+                    _("use a .jpg, .png, .gif, .webp or .svg file"))
         if not (alt and alt.strip()):
             problem("image_alt" if "image_alt" in source.fields else "image",
-                    "the hero image has no alt text",
-                    "add `Image_alt:` describing what the image shows")
+                    _("the hero image has no alt text"),
+                    _("add `Image_alt:` describing what the image shows"))
     elif alt or source.value("image_caption"):
         problem("image_alt" if alt else "image_caption",
-                "alt text or caption given without an `Image:`",
-                "add `Image: images/…` or remove the line")
+                _("alt text or caption given without an `Image:`"),
+                _("add `Image: images/…` or remove the line"))

@@ -6,6 +6,7 @@ import os
 import re
 from urllib.parse import unquote
 
+from globe.messages import _
 from globe.problems import Problem
 
 from .source import SourceFile
@@ -47,14 +48,16 @@ def check_references(source: SourceFile, content_root: str) -> list[Problem]:
         for alt, target in _IMAGE.findall(line):
             if not alt.strip():
                 problems.append(Problem(source.path, number,
-                                        f"image `{target}` has no alt text",
-                                        "describe the image between the brackets: "
-                                        "![what the image shows](path \"Caption\")"))
+                                        _("image `%(target)s` has no alt text",
+                                          target=target),
+                                        _("describe the image between the brackets: "
+                                          "![what the image shows](path \"Caption\")")))
             if is_external(target):
                 problems.append(Problem(source.path, number,
-                                        f"image `{target}` is on another site",
-                                        "save it under content/images/ and link to it "
-                                        "there: the site loads nothing from other hosts"))
+                                        _("image `%(target)s` is on another site",
+                                          target=target),
+                                        _("save it under content/images/ and link to it "
+                                          "there: the site loads nothing from other hosts")))
                 continue
             _check_exists(problems, source, number, target, source_path, content_root,
                           "image")
@@ -63,18 +66,22 @@ def check_references(source: SourceFile, content_root: str) -> list[Problem]:
                           content_root, "linked file")
         for tag in _RAW_IMG.findall(line):
             if not _ALT_ATTR.search(tag):
-                problems.append(Problem(source.path, number, "an <img> has no alt text",
-                                        'add alt="what the image shows" to the tag'))
+                problems.append(Problem(source.path, number, _("an <img> has no alt text"),
+                                        _('add alt="what the image shows" to the tag')))
     return problems
 
 
 def _check_exists(problems, source, number, target, source_path, content_root, what):
     relative = content_relative(target, source_path, content_root)
     if relative is None:
-        problems.append(Problem(source.path, number,
-                                f"{what} `{target}` is outside the content folder",
-                                "keep images and articles under content/"))
+        message = (_("image `%(target)s` is outside the content folder", target=target)
+                   if what == "image" else
+                   _("linked file `%(target)s` is outside the content folder", target=target))
+        problems.append(Problem(source.path, number, message,
+                                _("keep images and articles under content/")))
     elif not os.path.isfile(os.path.join(content_root, relative)):
-        problems.append(Problem(source.path, number,
-                                f"{what} `{target}` does not exist",
-                                f"check the path; it was looked for at content/{relative}"))
+        message = (_("image `%(target)s` does not exist", target=target) if what == "image"
+                   else _("linked file `%(target)s` does not exist", target=target))
+        problems.append(Problem(source.path, number, message,
+                                _("check the path; it was looked for at content/%(path)s",
+                                  path=relative)))

@@ -6,6 +6,7 @@ from itertools import chain
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from globe.messages import _
 from globe.problems import Problem, problem_log
 
 
@@ -30,13 +31,17 @@ def check_site(generators) -> list[Problem]:
         for content in sorted(contents, key=lambda c: c.source_path):
             key = (content.slug, content.lang)
             if key in first_with:
+                params = {"slug": content.slug, "lang": content.lang,
+                          "path": log.display_path(first_with[key].source_path)}
                 problems.append(Problem(
                     log.display_path(content.source_path),
                     content.source_lines.get("slug", 1),
-                    f"slug `{content.slug}` is already used by the {content.lang} {kind} "
-                    f"{log.display_path(first_with[key].source_path)}",
-                    "give this one another slug; translations share a slug but differ "
-                    "in Lang"))
+                    _("slug `%(slug)s` is already used by the %(lang)s article %(path)s",
+                      **params) if kind == "article" else
+                    _("slug `%(slug)s` is already used by the %(lang)s page %(path)s",
+                      **params),
+                    _("give this one another slug; translations share a slug but differ "
+                      "in Lang")))
             else:
                 first_with[key] = content
     return problems

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from globe.messages import _
 from globe.problems import Problem
 
 _META_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)\s*$")
@@ -44,8 +45,8 @@ def decode_utf8(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
             Problem(
                 path,
                 line,
-                "the file is not UTF-8 text",
-                "save it as UTF-8 in your editor (File > Save with encoding > UTF-8)",
+                _("the file is not UTF-8 text"),
+                _("save it as UTF-8 in your editor (File > Save with encoding > UTF-8)"),
             )
         ]
     return text.removeprefix("\ufeff"), []
@@ -74,9 +75,9 @@ def split_source(path: str, text: str) -> tuple[SourceFile, list[Problem]]:
                 Problem(
                     path,
                     number,
-                    f"cannot read metadata line {line.strip()[:60]!r}",
-                    "write metadata as `Key: value`, one per line, "
-                    "then leave one blank line before the text",
+                    _("cannot read metadata line %(line)s", line=repr(line.strip()[:60])),
+                    _("write metadata as `Key: value`, one per line, "
+                      "then leave one blank line before the text"),
                 )
             )
             last_key = None
@@ -87,9 +88,9 @@ def split_source(path: str, text: str) -> tuple[SourceFile, list[Problem]]:
                 Problem(
                     path,
                     number,
-                    f"{match.group(1)} is given twice (first on line "
-                    f"{source.fields[key].line})",
-                    "keep only one of them",
+                    _("%(key)s is given twice (first on line %(line)s)",
+                      key=match.group(1), line=source.fields[key].line),
+                    _("keep only one of them"),
                 )
             )
             continue
@@ -102,9 +103,9 @@ def split_source(path: str, text: str) -> tuple[SourceFile, list[Problem]]:
             Problem(
                 path,
                 1,
-                "the file has no metadata",
-                "start the file with `Title:`, `Date:`, `Category:`, `Lang:` and "
-                "`Slug:` lines, then a blank line",
+                _("the file has no metadata"),
+                _("start the file with `Title:`, `Date:`, `Category:`, `Lang:` and "
+                  "`Slug:` lines, then a blank line"),
             )
         )
     source.body = "\n".join(lines[number:])

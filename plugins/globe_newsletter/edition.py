@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from globe.messages import _
 from globe.problems import Problem
 from globe_content.model import check_keys
 from globe_content.source import SourceFile, decode_utf8, split_source
@@ -109,10 +110,10 @@ def split_slugs(value: str | None) -> list[str]:
 
 
 def _edition_hint(problem: Problem) -> Problem:
-    if problem.message == "the file has no metadata":
+    if problem.message == _("the file has no metadata"):
         return Problem(problem.path, problem.line, problem.message,
-                       "start the file with `Number:`, `Date:`, `Lang:`, `Subject:` and "
-                       "`Articles:` lines, then a blank line")
+                       _("start the file with `Number:`, `Date:`, `Lang:`, `Subject:` and "
+                         "`Articles:` lines, then a blank line"))
     return problem
 
 
@@ -128,58 +129,66 @@ def validate_edition(source: SourceFile, languages) -> list[Problem]:
 
     name = FILE_NAME.match(os.path.basename(source.path))
     if not name:
-        problem(1, f"`{os.path.basename(source.path)}` is not named like an edition",
-                "name it <YYYY>-<NN>.<lang>.md, e.g. 2021-15.fr.md")
+        problem(1, _("`%(name)s` is not named like an edition",
+                     name=os.path.basename(source.path)),
+                _("name it <YYYY>-<NN>.<lang>.md, e.g. 2021-15.fr.md"))
 
     number = (source.value("number") or "").strip()
     if number and not NUMBER.match(number):
-        problem("number", f"Number `{number}` is not an edition number",
-                "write it as YYYY-NN, e.g. 2021-15")
+        problem("number", _("Number `%(number)s` is not an edition number", number=number),
+                _("write it as YYYY-NN, e.g. 2021-15"))
     elif number and name and name.group("number") != number:
-        problem("number", f"Number is `{number}` but the file name says "
-                          f"`{name.group('number')}`",
-                "make the file name and the Number line agree")
+        problem("number", _("Number is `%(number)s` but the file name says `%(named)s`",
+                            number=number, named=name.group("number")),
+                _("make the file name and the Number line agree"))
 
     lang = (source.value("lang") or "").strip()
     if lang and lang not in languages:
-        problem("lang", f"unknown language `{lang}`", "use one of: " + ", ".join(languages))
+        problem("lang", _("unknown language `%(value)s`", value=lang),
+                _("use one of: %(values)s", values=", ".join(languages)))
     elif lang and name and name.group("lang") != lang:
-        problem("lang", f"Lang is `{lang}` but the file name says `.{name.group('lang')}.`",
-                "make the file name and the Lang line agree")
+        problem("lang", _("Lang is `%(lang)s` but the file name says `.%(named)s.`",
+                          lang=lang, named=name.group("lang")),
+                _("make the file name and the Lang line agree"))
 
     date = (source.value("date") or "").strip()
     if date:
         match = _DATE.match(date)
         if not match:
-            problem("date", f"Date `{date}` is not a date",
-                    "write it as YYYY-MM-DD, e.g. 2021-11-18")
+            problem("date", _("%(key)s `%(value)s` is not a date", key="Date", value=date),
+                    _("write it as YYYY-MM-DD, e.g. 2021-11-18"))
         else:
             try:
                 dt.date(*(int(part) for part in match.groups()))
             except ValueError:
-                problem("date", f"Date `{date}` does not exist in the calendar",
-                        "check the day and month (YYYY-MM-DD)")
+                problem("date", _("%(key)s `%(value)s` does not exist in the calendar",
+                                  key="Date", value=date),
+                        _("check the day and month (YYYY-MM-DD)"))
 
     preheader = (source.value("preheader") or "").strip()
     low, high = PREHEADER_LENGTH
     if "preheader" in source.fields and not low <= len(preheader) <= high:
-        problem("preheader", f"the preheader is {len(preheader)} characters long",
-                f"write {low} to {high} characters (inboxes show them after the subject), "
-                "or remove the line to use the lead article's summary")
+        problem("preheader", _("the preheader is %(count)s characters long",
+                               count=len(preheader)),
+                _("write %(low)s to %(high)s characters (inboxes show them after the "
+                  "subject), or remove the line to use the lead article's summary",
+                  low=low, high=high))
     subject = (source.value("subject") or "").strip()
     if preheader and preheader == subject:
-        problem("preheader", "the preheader repeats the subject",
-                "say something the subject does not; inboxes show both side by side")
+        problem("preheader", _("the preheader repeats the subject"),
+                _("say something the subject does not; inboxes show both side by side"))
 
     status = (source.value("status") or "").strip()
     if status and status.lower() not in STATUSES:
-        problem("status", f"unknown status `{status}`", "use `draft` or `ready`")
+        problem("status", _("unknown status `%(value)s`", value=status),
+                _("use `draft` or `ready`"))
 
     slugs = split_slugs(source.value("articles"))
     seen = set()
     for slug in slugs:
         if slug in seen:
-            problem("articles", f"article `{slug}` is listed twice", "list each article once")
+            problem("articles", _("article `%(slug)s` is listed twice", slug=slug),
+                    _("list each article once"))
         seen.add(slug)
     return problems
 
@@ -193,8 +202,9 @@ def duplicate_problems(editions: list[Edition]) -> list[Problem]:
         if key in first:
             problems.append(Problem(
                 edition.path, edition.line_of("number"),
-                f"edition {edition.number} ({edition.lang}) is already given by "
-                f"{first[key].path}", "keep one file per edition and language"))
+                _("edition %(number)s (%(lang)s) is already given by %(path)s",
+                  number=edition.number, lang=edition.lang, path=first[key].path),
+                _("keep one file per edition and language")))
         else:
             first[key] = edition
     return problems
@@ -232,18 +242,24 @@ def resolve_articles(edition: Edition, index: ArticleIndex) -> list[Problem]:
             continue
         if (slug, edition.lang) in index.drafts:
             problems.append(Problem(edition.path, line,
-                                    f"article `{slug}` ({edition.lang}) is a draft",
-                                    "publish it first, or leave it out of the edition"))
+                                    _("article `%(slug)s` (%(lang)s) is a draft",
+                                      slug=slug, lang=edition.lang),
+                                    _("publish it first, or leave it out of the edition")))
         elif slug in index.slugs():
             elsewhere = index.languages_of(slug)
-            where = f" (it exists in {', '.join(elsewhere)})" if elsewhere else ""
-            problems.append(Problem(edition.path, line,
-                                    f"article `{slug}` has no {edition.lang} version{where}",
-                                    f"translate it into {edition.lang} first, or leave it out"))
+            message = (_("article `%(slug)s` has no %(lang)s version (it exists in "
+                         "%(languages)s)", slug=slug, lang=edition.lang,
+                         languages=", ".join(elsewhere)) if elsewhere else
+                       _("article `%(slug)s` has no %(lang)s version", slug=slug,
+                         lang=edition.lang))
+            problems.append(Problem(edition.path, line, message,
+                                    _("translate it into %(lang)s first, or leave it out",
+                                      lang=edition.lang)))
         else:
             close = difflib.get_close_matches(slug, sorted(index.slugs()), n=1)
-            problems.append(Problem(edition.path, line, f"no article has the slug `{slug}`",
-                                    f"did you mean `{close[0]}`?" if close else
-                                    "copy the slug from the article's `Slug:` line"))
+            problems.append(Problem(edition.path, line,
+                                    _("no article has the slug `%(slug)s`", slug=slug),
+                                    _("did you mean `%(slug)s`?", slug=close[0]) if close else
+                                    _("copy the slug from the article's `Slug:` line")))
     edition.articles = articles
     return problems

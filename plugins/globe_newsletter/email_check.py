@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from globe.messages import _, decimal
 from globe.problems import Problem
 from PIL import Image
 
@@ -40,24 +41,30 @@ class EmailProblem:
     article: str | None = None  # the slug of the article at fault, if one is
 
     def to_problem(self, edition) -> Problem:
-        where = f"article `{self.article}`: " if self.article else ""
         line = edition.line_of("articles") if self.article else edition.line_of("number")
-        return Problem(edition.path, line,
-                       f"the {edition.lang} email fails the quality gate ({self.rule}): "
-                       f"{where}{self.message}",
-                       _FIXES.get(self.rule, "report this message to the developers"))
+        params = {"lang": edition.lang, "rule": self.rule, "message": self.message}
+        message = (_("the %(lang)s email fails the quality gate (%(rule)s): "
+                     "article `%(slug)s`: %(message)s", slug=self.article, **params)
+                   if self.article else
+                   _("the %(lang)s email fails the quality gate (%(rule)s): %(message)s",
+                     **params))
+        return Problem(edition.path, line, message, _fixes().get(
+            self.rule, _("report this message to the developers")))
 
 
-_FIXES = {
-    "article-h2": "report this message to the developers (the email templates changed)",
-    "image-format": "give the article a JPEG, PNG or GIF image",
-    "img-alt": "add `Image_alt:` to the article",
-    "merge-tags": "remove `{{ … }}` from the text, or add the tag to "
-                  "GLOBE_NEWSLETTER_MERGE_TAGS",
-    "https": "link to https:// addresses only",
-    "preheader": "write a `Preheader:` line that says something the subject does not",
-    "html-weight": "list fewer articles, or shorten the introduction",
-}
+def _fixes() -> dict:
+    """How to fix a failed rule, in the user's language (read when a problem is made)."""
+    return {
+        "article-h2": _("report this message to the developers (the email templates "
+                        "changed)"),
+        "image-format": _("give the article a JPEG, PNG or GIF image"),
+        "img-alt": _("add `Image_alt:` to the article"),
+        "merge-tags": _("remove `{{ … }}` from the text, or add the tag to "
+                        "GLOBE_NEWSLETTER_MERGE_TAGS"),
+        "https": _("link to https:// addresses only"),
+        "preheader": _("write a `Preheader:` line that says something the subject does not"),
+        "html-weight": _("list fewer articles, or shorten the introduction"),
+    }
 
 
 @dataclass(frozen=True)
@@ -104,7 +111,7 @@ def check_mjml(mjml: str, spec: EmailSpec) -> list[EmailProblem]:
         if not re.search(r"\salt\s*=", tag):
             src = re.search(r'\ssrc="([^"]*)"', tag)
             slug = spec.image_articles.get(src.group(1)) if src else None
-            problems.append(EmailProblem("img-alt", "an mj-image has no alt attribute", slug))
+            problems.append(EmailProblem("img-alt", _("an mj-image has no alt attribute"), slug))
     return problems
 
 
@@ -124,24 +131,26 @@ def _language(html, soup, spec):
     root = soup.find("html")
     lang = root.get("lang") if root else None
     if lang != spec.lang:
-        yield EmailProblem("lang", f"<html lang> is {lang!r}, not {spec.lang!r}")
+        yield EmailProblem("lang", _("<html lang> is %(found)s, not %(wanted)s",
+                                     found=repr(lang), wanted=repr(spec.lang)))
 
 
 def _layout_tables(html, soup, spec):
     bare = [t for t in soup.find_all("table") if t.get("role") != "presentation"]
     if bare:
-        yield EmailProblem("table-role", f"{len(bare)} layout table(s) without "
-                                         'role="presentation"')
+        yield EmailProblem("table-role", _('%(count)s layout table(s) without '
+                                           'role="presentation"', count=len(bare)))
 
 
 def _headings(html, soup, spec):
     h1 = soup.find_all("h1")
     if len(h1) != 1:
-        yield EmailProblem("one-h1", f"{len(h1)} <h1> elements instead of exactly one")
+        yield EmailProblem("one-h1", _("%(count)s <h1> elements instead of exactly one",
+                                       count=len(h1)))
     h2 = {_text(h) for h in soup.find_all("h2")}
     for slug, title in spec.article_titles.items():
         if _normal(title) not in h2:
-            yield EmailProblem("article-h2", "its title is not an <h2>", slug)
+            yield EmailProblem("article-h2", _("its title is not an <h2>"), slug)
 
 
 def _images(html, soup, spec):
@@ -149,30 +158,36 @@ def _images(html, soup, spec):
         src = img.get("src", "")
         slug = spec.image_articles.get(src)
         if not img.has_attr("alt"):
-            yield EmailProblem("img-alt", f"<img src={src!r}> has no alt attribute", slug)
+            yield EmailProblem("img-alt", _("<img src=%(src)s> has no alt attribute",
+                                            src=repr(src)), slug)
         if _is_tracking_pixel(img):
-            yield EmailProblem("tracking-pixel", f"<img src={src!r}> is a tracking pixel "
-                                                 "(1 px or hidden)", slug)
+            yield EmailProblem("tracking-pixel", _("<img src=%(src)s> is a tracking pixel "
+                                                   "(1 px or hidden)", src=repr(src)), slug)
             continue
         data = spec.images.get(src)
         if data is None:
-            yield EmailProblem("email-image", f"<img src={src!r}> is not an image "
-                                              "prepared for email")
+            yield EmailProblem("email-image", _("<img src=%(src)s> is not an image "
+                                                "prepared for email", src=repr(src)))
             continue
         try:
             with Image.open(io.BytesIO(data)) as picture:
                 fmt, width = picture.format, picture.width
         except OSError:
-            yield EmailProblem("image-format", f"{src} is not a readable image", slug)
+            yield EmailProblem("image-format", _("%(src)s is not a readable image", src=src),
+                               slug)
             continue
         if fmt not in EMAIL_FORMATS:
-            yield EmailProblem("image-format", f"{src} is {fmt}, not JPEG, PNG or GIF", slug)
+            yield EmailProblem("image-format", _("%(src)s is %(format)s, not JPEG, PNG or GIF",
+                                                 src=src, format=fmt), slug)
         if width > MAX_WIDTH:
-            yield EmailProblem("image-width", f"{src} is {width} px wide; a 600 px slot "
-                                              f"at 2x needs {MAX_WIDTH} at most", slug)
+            yield EmailProblem("image-width", _("%(src)s is %(width)s px wide; a 600 px slot "
+                                                "at 2x needs %(max)s at most",
+                                                src=src, width=width, max=MAX_WIDTH), slug)
         if len(data) > MAX_BYTES:
-            yield EmailProblem("image-weight", f"{src} weighs {len(data) // 1024} KB, "
-                                               f"more than {MAX_BYTES // 1024} KB", slug)
+            yield EmailProblem("image-weight", _("%(src)s weighs %(size)s KB, more than "
+                                                 "%(max)s KB", src=src,
+                                                 size=len(data) // 1024,
+                                                 max=MAX_BYTES // 1024), slug)
 
 
 def _is_tracking_pixel(img) -> bool:
@@ -206,24 +221,27 @@ def _addresses(html, soup, spec):
             continue
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            yield EmailProblem("absolute-url", f"{kind}={url!r} is not an absolute address")
+            yield EmailProblem("absolute-url", _("%(kind)s=%(url)s is not an absolute address",
+                                                 kind=kind, url=repr(url)))
             continue
         on_site = _on_site(url, spec.siteurl)
         if parts.netloc == site.netloc and not on_site:
-            yield EmailProblem("site-url", f"{url} does not start with {spec.siteurl}")
+            yield EmailProblem("site-url", _("%(url)s does not start with %(siteurl)s",
+                                             url=url, siteurl=spec.siteurl))
         # A production email links over https, the site too; only a build served on this
         # machine (the browser tests' 127.0.0.1) may link to the site over http.
         if spec.production and parts.scheme != "https" and not (on_site and _local(site)):
-            yield EmailProblem("https", f"{url} is not https://")
+            yield EmailProblem("https", _("%(url)s is not https://", url=url))
         if kind != "href" and not on_site:
-            yield EmailProblem("third-party", f"{url} loads from another site")
+            yield EmailProblem("third-party", _("%(url)s loads from another site", url=url))
         if kind == "href" and on_site and url not in (spec.unsubscribe_url, spec.manage_url):
             query = parse_qs(parts.query)
             expected = {"utm_source": spec.utm_source, "utm_medium": "email",
                         "utm_campaign": spec.number}
             wrong = [k for k, v in expected.items() if query.get(k) != [v]]
             if wrong:
-                yield EmailProblem("utm", f"{url} lacks {', '.join(wrong)}")
+                yield EmailProblem("utm", _("%(url)s lacks %(parameters)s", url=url,
+                                            parameters=", ".join(wrong)))
 
 
 def _local(site) -> bool:
@@ -235,45 +253,51 @@ def _on_site(url: str, siteurl: str) -> bool:
 
 
 def _unsubscribe(html, soup, spec):
-    for name, wanted in (("unsubscribe", spec.unsubscribe_url),
-                         ("manage subscription", spec.manage_url)):
-        links = [a for a in soup.find_all("a") if a.get("href") == wanted]
-        if not links:
-            yield EmailProblem("unsubscribe", f"no {name} link to {wanted!r}")
+    if not any(a.get("href") == spec.unsubscribe_url for a in soup.find_all("a")):
+        yield EmailProblem("unsubscribe", _("no unsubscribe link to %(url)s",
+                                            url=repr(spec.unsubscribe_url)))
+    if not any(a.get("href") == spec.manage_url for a in soup.find_all("a")):
+        yield EmailProblem("unsubscribe", _("no manage subscription link to %(url)s",
+                                            url=repr(spec.manage_url)))
     for a in soup.find_all("a", href=True):
         if a["href"] in (spec.unsubscribe_url, spec.manage_url) and "utm_" in a["href"]:
-            yield EmailProblem("unsubscribe", f"the link {a['href']!r} carries campaign "
-                                              "parameters")
+            yield EmailProblem("unsubscribe", _("the link %(url)s carries campaign "
+                                                "parameters", url=repr(a["href"])))
 
 
 def _forbidden(html, soup, spec):
     for name in FORBIDDEN_ELEMENTS:
         found = soup.find_all(name)
         if found:
-            yield EmailProblem("forbidden-element", f"{len(found)} <{name}> element(s)")
+            yield EmailProblem("forbidden-element", _("%(count)s <%(name)s> element(s)",
+                                                      count=len(found), name=name))
     for link in soup.find_all("link"):
-        yield EmailProblem("third-party", f"<link href={link.get('href')!r}> (web fonts and "
-                                          "stylesheets are requests email must not make)")
+        yield EmailProblem("third-party", _("<link href=%(href)s> (web fonts and "
+                                            "stylesheets are requests email must not make)",
+                                            href=repr(link.get("href"))))
     styles = " ".join(_STYLE_BLOCK.findall(html))
     for rule in ("@import", "@font-face"):
         if rule in styles:
-            yield EmailProblem("third-party", f"the styles use {rule}")
+            yield EmailProblem("third-party", _("the styles use %(rule)s", rule=rule))
 
 
 def _weights(html, soup, spec):
     size = len(html.encode("utf-8"))
     if size > MAX_HTML_BYTES:
-        yield EmailProblem("html-weight", f"the HTML weighs {size / 1024:.1f} KB, more than "
-                                          f"{MAX_HTML_BYTES // 1024} KB (Gmail clips it)")
+        yield EmailProblem("html-weight", _("the HTML weighs %(size)s KB, more than "
+                                            "%(max)s KB (Gmail clips it)",
+                                            size=decimal(size / 1024),
+                                            max=MAX_HTML_BYTES // 1024))
     blocks = _STYLE_BLOCK.findall(html)
     styles = sum(len(b.encode("utf-8")) for b in blocks)
     if styles > MAX_STYLE_BYTES:
-        yield EmailProblem("style-weight", f"<style> blocks weigh {styles / 1024:.1f} KB, more "
-                                           f"than {MAX_STYLE_BYTES // 1024} KB")
+        yield EmailProblem("style-weight", _("<style> blocks weigh %(size)s KB, more "
+                                             "than %(max)s KB", size=decimal(styles / 1024),
+                                             max=MAX_STYLE_BYTES // 1024))
     for block in blocks:
         if _has_nested_at_rule(block):
-            yield EmailProblem("nested-at-rule", "an @ rule is nested in another (Gmail "
-                                                 "drops the whole <style> block)")
+            yield EmailProblem("nested-at-rule", _("an @ rule is nested in another (Gmail "
+                                                   "drops the whole <style> block)"))
 
 
 def _has_nested_at_rule(css: str) -> bool:
@@ -315,8 +339,10 @@ def _inlined(html, soup, spec):
             declared = _declarations(element.get("style", ""))
             missing = [p for p in properties if p not in declared]
             if missing:
-                yield EmailProblem("inline-css", f"`{selector}` is not inlined "
-                                                 f"(missing {', '.join(missing)})")
+                yield EmailProblem("inline-css", _("`%(selector)s` is not inlined "
+                                                   "(missing %(properties)s)",
+                                                   selector=selector,
+                                                   properties=", ".join(missing)))
                 break
 
 
@@ -371,12 +397,13 @@ def _font_sizes(html, soup, spec):
     walk(body, 16.0, False)
     for size, text in too_small.items():
         if size == "unit":
-            yield EmailProblem("font-size", f"text {text!r} has a font size in a unit the "
-                                            "check cannot read (use px)")
+            yield EmailProblem("font-size", _("text %(text)s has a font size in a unit the "
+                                              "check cannot read (use px)", text=repr(text)))
         else:
-            yield EmailProblem("font-size", f"text {text!r} is {size}: body text needs "
-                                            f"{MIN_BODY_FONT_PX} px, small print "
-                                            f"{MIN_FONT_PX} px at least")
+            yield EmailProblem("font-size", _("text %(text)s is %(size)s: body text needs "
+                                              "%(body)s px, small print %(small)s px at least",
+                                              text=repr(text), size=size,
+                                              body=MIN_BODY_FONT_PX, small=MIN_FONT_PX))
 
 
 def _font_size(value: str | None, inherited: float | None) -> float | None:
@@ -407,9 +434,9 @@ def _preheader(html, soup, spec):
     text = _normal(hidden.get_text().strip(_HIDDEN_CHARACTERS)) if hidden else ""
     text = "".join(c for c in text if c not in _HIDDEN_CHARACTERS[:5]).strip()
     if not text:
-        yield EmailProblem("preheader", "the email has no preheader")
+        yield EmailProblem("preheader", _("the email has no preheader"))
     elif text == _normal(spec.subject):
-        yield EmailProblem("preheader", "the preheader repeats the subject")
+        yield EmailProblem("preheader", _("the preheader repeats the subject"))
 
 
 def _dark_mode(html, soup, spec):
@@ -417,13 +444,14 @@ def _dark_mode(html, soup, spec):
         meta = soup.find("meta", attrs={"name": name})
         content = meta.get("content", "") if meta else ""
         if "light" not in content or "dark" not in content:
-            yield EmailProblem("dark-mode", f'no <meta name="{name}" content="light dark">')
+            yield EmailProblem("dark-mode", _('no <meta name="%(name)s" content="light dark">',
+                                              name=name))
     styles = " ".join(_STYLE_BLOCK.findall(html))
     if not re.search(r"prefers-color-scheme\s*:\s*dark", styles):
-        yield EmailProblem("dark-mode", "no styles for the dark colour scheme")
+        yield EmailProblem("dark-mode", _("no styles for the dark colour scheme"))
     body = soup.find("body")
     if body is None or "background-color" not in _declarations(body.get("style", "")):
-        yield EmailProblem("background", "<body> has no explicit background colour")
+        yield EmailProblem("background", _("<body> has no explicit background colour"))
 
 
 def _conditional_comments(html, soup, spec):
@@ -431,19 +459,20 @@ def _conditional_comments(html, soup, spec):
     opened = sum(1 for c in comments if c.startswith("[if"))
     closed = sum(1 for c in comments if c.rstrip().endswith("<![endif]"))
     if not any(c.startswith("[if mso") for c in comments):
-        yield EmailProblem("conditional-comments", "Outlook's conditional comments "
-                                                   "(<!--[if mso]>) are gone")
+        yield EmailProblem("conditional-comments", _("Outlook's conditional comments "
+                                                     "(<!--[if mso]>) are gone"))
     elif opened != closed:
-        yield EmailProblem("conditional-comments", f"{opened} conditional comment(s) "
-                                                   f"opened, {closed} closed")
+        yield EmailProblem("conditional-comments", _("%(opened)s conditional comment(s) "
+                                                     "opened, %(closed)s closed",
+                                                     opened=opened, closed=closed))
 
 
 def _merge_tags(html, soup, spec):
     for tag in sorted(set(_MERGE_TAG.findall(html))):
         if tag not in spec.merge_tags:
             slug = next((s for s, t in spec.article_titles.items() if tag in t), None)
-            yield EmailProblem("merge-tags", f"{tag!r} would be read by the mailing service "
-                                             "as one of its tags", slug)
+            yield EmailProblem("merge-tags", _("%(tag)s would be read by the mailing service "
+                                               "as one of its tags", tag=repr(tag)), slug)
 
 
 def _text(tag) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import repeat
 
+from globe.messages import _
 from globe.problems import Problem, problem_log
 from globe_site.languages import all_versions
 from pelican.generators import Generator
@@ -100,8 +101,9 @@ class EditionAssembler:
                 images[article.slug] = self.email_image(article)
             except OSError as error:
                 problems.append(Problem(edition.path, edition.line_of("articles"),
-                                        f"article `{article.slug}`: its image cannot be "
-                                        f"read ({error})", "replace the image file"))
+                                        _("article `%(slug)s`: its image cannot be read "
+                                          "(%(error)s)", slug=article.slug, error=error),
+                                        _("replace the image file")))
         view = edition_view(edition, self.settings, images,
                             self.context.get("pages_by_slug", {}))
         return view, problems
@@ -113,7 +115,7 @@ class EditionAssembler:
         """Render and check every email: in this process for a few editions, in worker
         processes (one per core) for a whole archive, where rendering dominates."""
         prepared = [(edition, *self.prepare(edition)) for edition in editions]
-        views = [view for _, view, _ in prepared]
+        views = [view for _edition, view, _problems in prepared]
         if len(views) < self.settings["GLOBE_NEWSLETTER_PARALLEL_MIN"]:
             results = [render_and_check(self.renderer, view, self.gate_settings)
                        for view in views]

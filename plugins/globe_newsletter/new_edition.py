@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from globe import build as builds
+from globe.messages import _
 from globe_content.source import decode_utf8, split_source
 
 from .edition import FILE_NAME, edition_files, split_slugs
@@ -30,10 +31,10 @@ class Candidate:
 
 def _read_fields(path: Path) -> dict:
     with open(path, "rb") as file:
-        text, _ = decode_utf8(str(path), file.read())
+        text, _problems = decode_utf8(str(path), file.read())
     if text is None:
         return {}
-    source, _ = split_source(str(path), text)
+    source, _problems = split_source(str(path), text)
     return {key: found.value.strip() for key, found in source.fields.items()}
 
 
@@ -97,20 +98,20 @@ def main(args, today: dt.date | None = None) -> int:
     settings = builds.load_settings(args.content, args.editions)
     languages = tuple(settings["GLOBE_LANGUAGES"])
     if args.lang not in languages:
-        print(f"error: unknown language `{args.lang}` — use one of: {', '.join(languages)}",
-              file=sys.stderr)
+        print(_("error") + ": " + _("unknown language `%(value)s`", value=args.lang) + " — "
+              + _("use one of: %(values)s", values=", ".join(languages)), file=sys.stderr)
         return 2
     try:
         path, articles = write_next_edition(
             Path(settings["PATH"]), Path(settings["GLOBE_EDITIONS_PATH"]), args.lang,
             settings["SITENAME"], settings.get("ARTICLE_PATHS", ["articles"]), today)
     except FileExistsError as error:
-        print(f"error: {error.filename} already exists — edit it, or remove it first",
-              file=sys.stderr)
+        print(_("error") + ": " + _("%(file)s already exists — edit it, or remove it first",
+                                    file=error.filename), file=sys.stderr)
         return 1
     shown = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
     print(shown)
     if not articles:
-        print("No article was published since the last edition: list slugs on the "
-              "`Articles:` line.", file=sys.stderr)
+        print(_("No article was published since the last edition: list slugs on the "
+                "`Articles:` line."), file=sys.stderr)
     return 0

@@ -1,0 +1,66 @@
+"""The messages officers read in the terminal, in French, Dutch or English.
+
+The language is chosen once per process, like other command-line tools: `GLOBE_LANG`
+(fr|nl|en) if set, else the first of LANGUAGE, LC_ALL, LC_MESSAGES and LANG that names
+one of those languages; English otherwise. Catalogues: translations/<lang>/LC_MESSAGES/
+globe.po, compiled in memory (see globe_site.i18n).
+
+Wrap each message where it is made, its values as placeholders:
+    Problem(path, line, _("unknown category `%(value)s`", value=category), ...)
+Extract and update: see the commands in babel.cfg (run from plugins/).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from functools import lru_cache
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from babel.support import NullTranslations, Translations
+
+DOMAIN = "globe"
+LANGUAGES = ("fr", "nl", "en")
+TRANSLATIONS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "translations")
+_LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+@lru_cache(maxsize=1)
+def cli_language() -> str:
+    """fr, nl or en, from the environment; cached (tests clear it with cache_clear())."""
+    chosen = os.environ.get("GLOBE_LANG", "").strip().lower()[:2]
+    if chosen in LANGUAGES:
+        return chosen
+    for name in _LOCALE_VARIABLES:
+        # LANGUAGE may list several, e.g. "nl_BE:fr"; the first one that is ours wins
+        for value in os.environ.get(name, "").split(":"):
+            lang = value.strip().lower()[:2]
+            if lang in LANGUAGES:
+                return lang
+    return "en"
+
+
+@lru_cache(maxsize=8)
+def translations(lang: str) -> NullTranslations:
+    path = os.path.join(TRANSLATIONS_DIR, lang, "LC_MESSAGES", f"{DOMAIN}.po")
+    if not os.path.exists(path):
+        return NullTranslations()
+    with open(path, "rb") as po:
+        catalog = read_po(po, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)
+
+
+def _(message: str, /, **params) -> str:
+    """The message in the user's language, its `%(name)s` placeholders filled in."""
+    text = translations(cli_language()).ugettext(message)
+    return text % params if params else text
+
+
+def decimal(value: float) -> str:
+    """A number with one decimal, written the way the user's language writes it."""
+    return format_decimal(value, format="0.0", locale=cli_language())
