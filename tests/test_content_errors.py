@@ -104,13 +104,26 @@ CASES = {
     "not UTF-8": (
         {A: article(slug="visit", body="Bruxelles en été.").encode("latin-1")},
         [f"{A}:7: error: the file is not UTF-8 text", "save it as UTF-8"]),
+    "level-1 heading in the text": (
+        {A: article(slug="visit", body="Intro.\n\n# Un grand titre\n\nTexte.\n\n```\n# code\n```")},
+        [f"{A}:9: error: a level-1 heading in the text would be a second title",
+         "start section headings with `##`"]),
+    "setext level-1 heading": (
+        {A: article(slug="visit", body="Un grand titre\n==============\n\nTexte.")},
+        [f"{A}:8: error: a level-1 heading in the text"]),
     "page without slug": (
         {"content/pages/about.fr.md": "Title: À propos\nLang: fr\n\nTexte.\n"},
         ["content/pages/about.fr.md:1: error: required metadata `Slug` is missing"]),
     "no metadata at all": (
         {A: "Just some text.\n"},
-        [f"{A}:1: error: required metadata `Title` is missing"]),
+        [f"{A}:1: error: the file has no metadata", "start the file with `Title:`"]),
 }
+
+
+def test_a_file_without_metadata_gets_one_message_not_one_per_key(tmp_path):
+    result = check(tmp_path, {A: "Just some text.\n"})
+    assert_reported(result, f"{A}:1: error: the file has no metadata")
+    assert "required metadata" not in result.stderr
 
 
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))

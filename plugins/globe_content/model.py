@@ -106,6 +106,8 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
 
 def check_keys(source: SourceFile, keys: dict[str, bool]) -> list[Problem]:
     """Unknown keys (with a suggestion) and missing required ones; keys maps key -> required."""
+    if not source.fields:
+        return []  # the file has no metadata at all: reported once, by split_source
     problems = []
     for key, found in source.fields.items():
         if key not in keys:

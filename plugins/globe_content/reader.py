@@ -16,6 +16,7 @@ from globe.problems import problem_log
 
 from .figures import FigureExtension
 from .model import ContentRules, validate
+from .headings import check_headings
 from .references import check_references
 from .source import decode_utf8, split_source
 
@@ -62,6 +63,7 @@ class GlobeMarkdownReader(BaseReader):
         kind = self.kind_of(source_path)
         problems += validate(source, kind, self.rules)
         problems += check_references(source, self.rules.content_root)
+        problems += check_headings(source)
         if problems:
             log.extend(problems)
             return "", dict(SKIP)

@@ -1,0 +1,28 @@
+"""Headings in a Markdown body: the title is the page's only <h1>, so the text starts at ##."""
+
+from __future__ import annotations
+
+import re
+
+from globe.messages import _
+from globe.problems import Problem
+
+from .source import SourceFile
+
+_H1 = re.compile(r"^ {0,3}#(?:\s|$)")
+_SETEXT_H1 = re.compile(r"^ {0,3}=+\s*$")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+
+
+def check_headings(source: SourceFile) -> list[Problem]:
+    problems, fenced, previous = [], False, ""
+    for offset, line in enumerate(source.body.splitlines()):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and (_H1.match(line) or (_SETEXT_H1.match(line) and previous.strip())):
+            problems.append(Problem(
+                source.path, source.body_line + offset,
+                _("a level-1 heading in the text would be a second title on the page"),
+                _("start section headings with `##` (the Title is the page's heading)")))
+        previous = line
+    return problems
