@@ -19,6 +19,8 @@ DEFAULT_LANG = _DEFAULT_LANG
 GLOBE_LANGUAGES = LANGUAGES
 GLOBE_CATEGORIES = CATEGORY_LABELS
 GLOBE_EDITIONS_PATH = os.path.join(HERE, "newsletter", "editions")
+# Listing-card thumbnails are kept here between builds (see plugins/globe_site/thumbnails.py)
+GLOBE_THUMBNAIL_CACHE = os.path.join(HERE, ".cache", "thumbnails")
 
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
 PLUGINS = ["globe_content", "globe_site", "globe_newsletter"]

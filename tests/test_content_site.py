@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
+from PIL import Image
 
 from contentkit import article, page, write_image, write_tree
 
@@ -232,3 +233,33 @@ def test_images_resolve_in_pages_and_image_only_articles_with_spaces_in_names(tm
     for path in ("about/index.html", "2021/10/only-image/index.html"):
         img = soup(tmp_path / "output" / path).select_one("main figure img")
         assert img["src"] == "http://127.0.0.1:8000/images/my photo.jpg"
+
+
+def test_listing_cards_use_cached_thumbnails_of_large_hero_images(tmp_path, build_site):
+    content = tmp_path / "content"
+    write_image(content / "images/2021/big.jpg", size=(1600, 900))
+    write_image(content / "images/2021/small.jpg", size=(600, 400))
+    write_tree(content, {
+        "articles/2021/big.fr.md": article("big", "fr", image="images/2021/big.jpg",
+                                           image_alt="Une grande image"),
+        "articles/2021/small.fr.md": article("small", "fr", image="images/2021/small.jpg",
+                                             image_alt="Une petite image"),
+    })
+    cache = tmp_path / "cache"
+    assert build_site(content, GLOBE_THUMBNAIL_CACHE=str(cache)).ok
+    output = tmp_path / "output"
+    cards = {img["src"].rsplit("/", 1)[-1]: img
+             for img in soup(output / "index.html").select("img.card__image")}
+    assert set(cards) == {"big-800w.jpg", "small.jpg"}
+    assert cards["big-800w.jpg"]["srcset"] == (
+        "http://127.0.0.1:8000/thumbnails/2021/big-800w.jpg 800w, "
+        "http://127.0.0.1:8000/images/2021/big.jpg 1600w")
+    assert not cards["small.jpg"].has_attr("srcset")
+    with Image.open(output / "thumbnails/2021/big-800w.jpg") as thumbnail:
+        assert (thumbnail.format, thumbnail.size) == ("JPEG", (800, 450))
+
+    # The next build takes the thumbnail from the cache instead of encoding it again.
+    [cached] = list(cache.glob("*.jpg"))
+    cached.write_bytes(b"from the cache")
+    assert build_site(content, GLOBE_THUMBNAIL_CACHE=str(cache), output=tmp_path / "again").ok
+    assert (tmp_path / "again/thumbnails/2021/big-800w.jpg").read_bytes() == b"from the cache"

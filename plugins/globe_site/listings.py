@@ -14,6 +14,7 @@ from .i18n import load_translations
 from .languages import all_versions, group_by_language, link_translations
 from .neighbours import link_neighbours
 from .sitemap import SitemapEntry
+from .thumbnails import plan_thumbnail, write_thumbnails
 
 
 class LanguageListingsGenerator(Generator):
@@ -39,6 +40,13 @@ class LanguageListingsGenerator(Generator):
             link_neighbours(edition.categories)
         for content in articles + pages + list(self.context.get("hidden_pages", [])):
             sharing.prepare(content, settings)
+        self.thumbnails = []
+        for article in articles:
+            thumbnail = plan_thumbnail(article.image, settings["PATH"]) if getattr(
+                article, "image", None) else None
+            article.thumbnail_url = f"{siteurl}/{thumbnail.relative_path}" if thumbnail else None
+            if thumbnail:
+                self.thumbnails.append(thumbnail)
         self.context["globe_listing_entries"] = list(self.listing_entries())
         translations_dir = os.path.join(self.theme, "translations")
         self.context["GLOBE_CHROME"] = {
@@ -83,6 +91,8 @@ class LanguageListingsGenerator(Generator):
                 for lang, edition in self.by_lang.items()]
 
     def generate_output(self, writer):
+        write_thumbnails(self.thumbnails, self.output_path,
+                         self.settings["GLOBE_THUMBNAIL_CACHE"])
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         for edition in self.by_lang.values():
             context = {**self.context, "lang": edition.lang, "edition_lang": edition}
