@@ -31,7 +31,9 @@ STATIC_PATHS = ["images"]
 ARTICLE_TRANSLATION_ID = "slug"
 PAGE_TRANSLATION_ID = "slug"
 MARKDOWN = {
-    "extensions": ["markdown.extensions.extra", "markdown.extensions.sane_lists"],
+    # What officers write: tables, footnotes, {: attributes}, lists that keep their type.
+    "extensions": ["markdown.extensions.tables", "markdown.extensions.footnotes",
+                   "markdown.extensions.attr_list", "markdown.extensions.sane_lists"],
     "extension_configs": {},
     "output_format": "html5",
 }
@@ -70,6 +72,8 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+# Feeds carry the latest 30 articles of their language (or category), with full text.
+FEED_MAX_ITEMS = 30
 DEFAULT_PAGINATION = 10
 PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None, "period_archives": None}
 PAGINATION_PATTERNS = (

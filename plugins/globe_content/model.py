@@ -128,6 +128,17 @@ def check_keys(source: SourceFile, keys: dict[str, bool]) -> list[Problem]:
     return problems
 
 
+def parse_date(value: str) -> dt.datetime | None:
+    """`YYYY-MM-DD` or `YYYY-MM-DD HH:MM` as a (naive, Brussels) datetime; None if invalid."""
+    match = _DATE.match(value.strip())
+    if not match:
+        return None
+    try:
+        return dt.datetime(*(int(part) for part in match.groups(default="0")))
+    except ValueError:
+        return None
+
+
 def _check_date(source: SourceFile, problem) -> None:
     for key in ("date", "modified"):
         value = source.value(key)

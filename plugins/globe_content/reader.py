@@ -15,7 +15,7 @@ from globe.languages import lang_prefix
 from globe.problems import problem_log
 
 from .figures import FigureExtension
-from .model import ContentRules, validate
+from .model import ContentRules, parse_date, validate
 from .headings import check_headings
 from .references import check_references
 from .source import decode_utf8, split_source
@@ -76,7 +76,10 @@ class GlobeMarkdownReader(BaseReader):
         lang = source.value("lang")
         metadata = {"source_lines": {k: f.line for k, f in source.fields.items()}}
         for key, found in source.fields.items():
-            if key not in ("category", "tags", "summary", "author"):
+            if key in ("date", "modified"):
+                # validated already; Pelican's own parser (dateutil) is slower
+                metadata[key] = parse_date(found.value)
+            elif key not in ("category", "tags", "summary", "author"):
                 metadata[key] = self.process_metadata(key, found.value.strip())
         metadata["status"] = metadata.get("status", "published").lower()
         prefix = lang_prefix(lang, self.settings["DEFAULT_LANG"])

@@ -32,6 +32,9 @@ def install_i18n(generator):
     if hasattr(generator, "env"):
         i18n.install(generator.env, os.path.join(generator.theme, "translations"))
         generator.env.globals["page_window"] = page_window
+        # Each build makes a fresh environment, so templates never change during one;
+        # without this Jinja stats every imported component file on every page.
+        generator.env.auto_reload = False
 
 
 def register():
