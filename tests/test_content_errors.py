@@ -16,6 +16,7 @@ A = "content/articles/2021/visit.fr.md"
 
 
 def run_globe(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    (cwd / "editions").mkdir(exist_ok=True)  # no newsletter editions in these trees
     return subprocess.run([GLOBE, *args], cwd=cwd, capture_output=True, text=True,
                           timeout=120, stdin=subprocess.DEVNULL)
 
@@ -181,3 +182,17 @@ def test_the_build_fails_on_the_same_problems_as_check(tmp_path, build_site):
     assert not result.ok
     assert [(p.line, p.message) for p in result.problems] == [(4, "unknown language `es`")]
     assert not (tmp_path / "output").exists()
+
+
+def test_command_line_mistakes_are_usage_errors_without_traceback(tmp_path):
+    missing = run_globe(tmp_path, "check", "--content", "nowhere")
+    assert missing.returncode == 2
+    assert "argument --content: nowhere is not a folder" in missing.stderr
+    (tmp_path / "file.txt").write_text("x")
+    not_a_folder = run_globe(tmp_path, "check", "--editions", "file.txt")
+    assert not_a_folder.returncode == 2 and "file.txt is not a folder" in not_a_folder.stderr
+    write_tree(tmp_path, {A: article(slug="visit")})
+    unwritable = run_globe(tmp_path, "build", "--content", "content", "--output", "file.txt/site")
+    assert unwritable.returncode == 2 and unwritable.stderr.startswith("globe stopped: ")
+    for result in (missing, not_a_folder, unwritable):
+        assert "Traceback" not in result.stderr

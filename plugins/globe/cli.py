@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from . import build as builds
 from .messages import _, decimal
 
 
+def existing_folder(path: str) -> str:
+    """argparse type: a folder that exists, or a clear usage error (exit 2)."""
+    if not os.path.isdir(path):
+        raise argparse.ArgumentTypeError(_("%(path)s is not a folder", path=path))
+    return path
+
+
 def _add_content_options(parser):
-    parser.add_argument("--content", help=_("content folder (default: the project's content/)"))
-    parser.add_argument("--editions", help=_("newsletter editions folder"))
+    parser.add_argument("--content", type=existing_folder,
+                        help=_("content folder (default: the project's content/)"))
+    parser.add_argument("--editions", type=existing_folder,
+                        help=_("newsletter editions folder"))
 
 
 def _report(result, failed: str, passed: str) -> int:
@@ -95,6 +105,9 @@ def main(argv=None) -> int:
         return args.run(args)
     except KeyboardInterrupt:
         return 130
+    except OSError as error:  # the machine, not the content: a folder cannot be written…
+        print(_("globe stopped: %(error)s", error=error), file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
