@@ -3,7 +3,7 @@
 The language is chosen once per process, like other command-line tools: `GLOBE_LANG`
 (fr|nl|en) if set, else the first of LANGUAGE, LC_ALL, LC_MESSAGES and LANG that names
 one of those languages; English otherwise. Catalogues: translations/<lang>/LC_MESSAGES/
-globe.po, compiled in memory (see globe_site.i18n).
+globe.po, compiled in memory (see catalogues.py).
 
 Wrap each message where it is made, its values as placeholders:
     Problem(path, line, _("unknown category `%(value)s`", value=category), ...)
@@ -12,14 +12,12 @@ Extract and update: see the commands in babel.cfg (run from plugins/).
 
 from __future__ import annotations
 
-import io
 import os
 from functools import lru_cache
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
-from babel.support import NullTranslations, Translations
+
+from .catalogues import load_translations
 
 DOMAIN = "globe"
 LANGUAGES = ("fr", "nl", "en")
@@ -42,17 +40,8 @@ def cli_language() -> str:
     return "en"
 
 
-@lru_cache(maxsize=8)
-def translations(lang: str) -> NullTranslations:
-    path = os.path.join(TRANSLATIONS_DIR, lang, "LC_MESSAGES", f"{DOMAIN}.po")
-    if not os.path.exists(path):
-        return NullTranslations()
-    with open(path, "rb") as po:
-        catalog = read_po(po, locale=lang)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return Translations(buffer, domain=DOMAIN)
+def translations(lang: str):
+    return load_translations(TRANSLATIONS_DIR, lang, DOMAIN)
 
 
 def _(message: str, /, **params) -> str:

@@ -6,31 +6,16 @@ of the page being rendered from the template context.
 
 from __future__ import annotations
 
-import io
-import os
-from functools import lru_cache
-
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
+from globe import catalogues
 from globe.languages import long_date
 from jinja2 import pass_context
 
 DOMAIN = "messages"
 
 
-@lru_cache(maxsize=32)
-def load_translations(translations_dir: str, lang: str, domain: str = DOMAIN) -> NullTranslations:
-    """Compile the .po catalogue in memory, so no built .mo file lives in the repository."""
-    path = os.path.join(translations_dir, lang, "LC_MESSAGES", f"{domain}.po")
-    if not os.path.exists(path):
-        return NullTranslations()
-    with open(path, "rb") as po:
-        catalog = read_po(po, locale=lang)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return Translations(buffer)
+def load_translations(translations_dir: str, lang: str, domain: str = DOMAIN):
+    """The theme's catalogue of one language (domain `messages` unless told otherwise)."""
+    return catalogues.load_translations(translations_dir, lang, domain)
 
 
 def page_language(context) -> str:
