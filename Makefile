@@ -6,7 +6,7 @@ NODE_STAMP := node_modules/.installed
 PYTHON  ?= python3
 PORT    ?= 8000
 
-.PHONY: install serve html publish check test bench browser clean
+.PHONY: install serve html publish check lint test bench browser clean
 
 install: $(STAMP) $(NODE_STAMP)
 
@@ -37,7 +37,11 @@ publish: install
 check: install
 	$(BIN)/globe check
 
-test: install browser
+lint: install
+	$(BIN)/ruff check plugins tests bench pelicanconf.py publishconf.py
+
+# The whole suite: lint, then every test (real builds, real MJML, Chromium).
+test: install browser lint
 	$(BIN)/pytest
 
 bench: install

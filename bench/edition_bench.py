@@ -23,10 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from pelican import signals
+
 from globe import build as builds
 from globe_newsletter.email_check import EmailSpec, check_email
 from globe_newsletter.generator import EditionsGenerator
-from pelican import signals
 
 TARGET_MS = 50.0
 _captured: list = []

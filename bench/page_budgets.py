@@ -13,9 +13,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from globe import build as builds  # noqa: E402
 from theme.pages import LANGUAGES, article_paths  # noqa: E402
 from theme.test_budgets import CSS_JS_BUDGET, HTML_BUDGET, assets_of, gzipped  # noqa: E402
+
+from globe import build as builds  # noqa: E402
 
 
 def main() -> int:

@@ -45,7 +45,8 @@ def wait_for(predicate, seconds=60):
 
 def test_dev_server_keeps_serving_the_last_good_build(tmp_path):
     post = tmp_path / "content/articles/2021/visit.fr.md"
-    write_tree(tmp_path, {"content/articles/2021/visit.fr.md": article("visit", "fr", "Version une")})
+    write_tree(tmp_path, {"content/articles/2021/visit.fr.md":
+                          article("visit", "fr", "Version une")})
     (tmp_path / "editions").mkdir()
     port = free_port()
     log = (tmp_path / "serve.log").open("w")

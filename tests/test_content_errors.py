@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from contentkit import article, page, write_image, write_tree
 
 GLOBE = str(Path(sys.executable).with_name("globe"))
@@ -95,7 +94,8 @@ CASES = {
         {A: article(slug="visit", body="![A view](https://example.org/x.jpg)")},
         [f"{A}:7: error: image `https://example.org/x.jpg` is on another site"]),
     "broken filename link": (
-        {A: article(slug="visit", body="Text.\n\nSee [this]({filename}/articles/2020/gone.fr.md).")},
+        {A: article(slug="visit",
+                    body="Text.\n\nSee [this]({filename}/articles/2020/gone.fr.md).")},
         [f"{A}:9: error: linked file `{{filename}}/articles/2020/gone.fr.md` does not exist"]),
     "duplicate slug in one language": (
         {A: article(slug="visit"),

@@ -6,9 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
-from PIL import Image
-
 from contentkit import article, page, write_image, write_tree
+from PIL import Image
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -28,7 +27,8 @@ def small_site(tmp_path, build_site):
             image="images/2021/ankara.jpg", image_alt="La délégation devant le centre",
             image_caption="La délégation à Ankara", image_credit="© Brussels International",
             body="Premier paragraphe sur Ankara.\n\n"
-                 '![Le maire et la délégation](../../images/2021/ankara.jpg "Rencontre à la mairie")'
+                 "![Le maire et la délégation](../../images/2021/ankara.jpg"
+                 ' "Rencontre à la mairie")'
                  "\n\nVoir aussi [le webinaire]({filename}/articles/2020/webinar.fr.md)."),
         "articles/2021/ankara.nl.md": article(
             "ankara", "nl", "Bezoek aan Ankara", date="2021-11-18 09:30",
@@ -76,7 +76,8 @@ def test_article_urls_keep_the_french_pattern_and_prefix_other_languages(small_s
 
 def test_language_versions_link_to_each_other_with_hreflang(small_site):
     head = soup(small_site / "nl/2021/11/ankara/index.html").head
-    links = {link["hreflang"]: link["href"] for link in head.select('link[rel="alternate"][hreflang]')}
+    links = {link["hreflang"]: link["href"]
+             for link in head.select('link[rel="alternate"][hreflang]')}
     base = "http://127.0.0.1:8000"
     assert links == {"fr": f"{base}/2021/11/ankara/", "nl": f"{base}/nl/2021/11/ankara/",
                      "en": f"{base}/en/2021/11/ankara/", "x-default": f"{base}/2021/11/ankara/"}
@@ -114,7 +115,8 @@ def test_lone_images_become_figures_with_captions_and_site_paths(small_site):
 
 def test_hero_image_has_alt_caption_and_credit(small_site):
     page_html = soup(small_site / "2021/11/ankara/index.html")
-    hero = [f for f in page_html.select("figure") if f.img["alt"] == "La délégation devant le centre"]
+    hero = [f for f in page_html.select("figure")
+            if f.img["alt"] == "La délégation devant le centre"]
     assert hero, "hero figure missing"
     caption = hero[0].figcaption.get_text(" ", strip=True)
     assert "La délégation à Ankara" in caption and "© Brussels International" in caption

@@ -12,8 +12,9 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from contentkit import article, write_tree
-from globe import messages
 from newsletter.kit import edition, write_site
+
+from globe import messages
 
 ROOT = Path(__file__).resolve().parents[1]
 PLUGINS = ROOT / "plugins"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from bs4 import BeautifulSoup
-
 from conftest import SAMPLE_CONTENT
+
 from globe.categories import CATEGORY_LABELS
 
 PAGES = ("about", "policy-areas", "subscribe", "contact", "privacy", "accessibility")

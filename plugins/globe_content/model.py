@@ -52,7 +52,7 @@ class ContentRules:
     categories: dict
 
     @classmethod
-    def from_settings(cls, settings) -> "ContentRules":
+    def from_settings(cls, settings) -> ContentRules:
         return cls(
             content_root=os.path.abspath(settings["PATH"]),
             languages=tuple(settings["GLOBE_LANGUAGES"]),

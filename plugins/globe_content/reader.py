@@ -15,8 +15,8 @@ from globe.languages import lang_prefix
 from globe.problems import problem_log
 
 from .figures import FigureExtension
-from .model import ContentRules, parse_date, validate
 from .headings import check_headings
+from .model import ContentRules, parse_date, validate
 from .references import check_references
 from .source import decode_utf8, split_source
 

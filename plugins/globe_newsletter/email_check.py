@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from PIL import Image
+
 from globe.messages import _, decimal
 from globe.problems import Problem
-from PIL import Image
 
 from .email_images import EMAIL_FORMATS, MAX_BYTES, MAX_WIDTH
 
@@ -216,7 +217,7 @@ def _urls(soup, html):
 
 def _addresses(html, soup, spec):
     site = urlsplit(spec.siteurl)
-    for kind, url, element in _urls(soup, html):
+    for kind, url, _element in _urls(soup, html):
         if url in spec.merge_tags or url.startswith("mailto:"):
             continue
         parts = urlsplit(url)

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import repeat
 
+from pelican.generators import Generator
+
 from globe.messages import _
 from globe.problems import Problem, problem_log
 from globe_site.languages import all_versions
-from pelican.generators import Generator
 
 from .edition import (
     ArticleIndex,
@@ -131,7 +132,8 @@ class EditionAssembler:
                                         repeat(self.gate_settings), chunksize=8))
         return [BuiltEdition(edition, view, email,
                              problems + [p.to_problem(edition) for p in found])
-                for (edition, view, problems), (email, found) in zip(prepared, results)]
+                for (edition, view, problems), (email, found)
+                in zip(prepared, results, strict=True)]
 
 
 class EditionsGenerator(Generator):

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import css_inline
-from globe_site.i18n import load_translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 from mjml import mjml2html
+
+from globe_site.i18n import load_translations
 
 from .plain_text import wrap_plain_text
 from .view import EditionView

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup
-from globe.languages import lang_prefix, long_date
 from markdown import Markdown
 from markupsafe import Markup
+
+from globe.languages import lang_prefix, long_date
 
 from . import palette
 from .edition import Edition

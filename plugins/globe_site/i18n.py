@@ -6,9 +6,10 @@ of the page being rendered from the template context.
 
 from __future__ import annotations
 
+from jinja2 import pass_context
+
 from globe import catalogues
 from globe.languages import long_date
-from jinja2 import pass_context
 
 DOMAIN = "messages"
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from functools import partial
 
-from globe.languages import NATIVE_NAMES
 from pelican.generators import Generator
+
+from globe.languages import NATIVE_NAMES
 
 from . import sharing
 from .chrome import language_chrome

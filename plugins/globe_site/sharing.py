@@ -12,8 +12,9 @@ import os
 import re
 from urllib.parse import quote, urlencode
 
-from globe_content.figures import image_size
 from pelican.contents import Article
+
+from globe_content.figures import image_size
 
 _TAGS = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")

@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import free_port
 from contentkit import article, write_tree
-from globe.serve import make_server
 
 from browser.axe import describe, run_axe
+from globe.serve import make_server
 
 VIDEO = ('<iframe src="https://www.youtube-nocookie.com/embed/abc123XYZ" '
          'title="Brussels Days at Expo 2020"></iframe>')

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from globe import build as builds
 
 from .kit import tiny_editions, write_site

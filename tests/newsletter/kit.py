@@ -8,6 +8,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from contentkit import article, document, page, write_image, write_tree
+
 from globe_newsletter import palette
 from globe_newsletter.email_check import EmailSpec
 from globe_newsletter.render import EmailRenderer

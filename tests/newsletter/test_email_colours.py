@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from globe_newsletter import palette
 
 from .kit import email_html, manifest

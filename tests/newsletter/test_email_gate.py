@@ -9,10 +9,11 @@ import os
 import re
 
 import pytest
+from PIL import Image
+
 from globe.problems import Problem
 from globe_newsletter.email_check import EmailProblem, check_email, check_mjml
 from globe_newsletter.render import compile_mjml, inline_css
-from PIL import Image
 
 from .kit import (
     edition,

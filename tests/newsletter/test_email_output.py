@@ -8,9 +8,10 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from PIL import Image
+
 from globe import build as builds
 from globe.languages import long_date
-from PIL import Image
 
 from .kit import edition, email_html, entry, manifest, tiny_editions, write_site
 
@@ -147,8 +148,8 @@ def test_each_language_has_a_newsletter_archive_listing_its_editions(tiny_site):
         page = soup(tiny_site / prefix / "newsletter/index.html")
         listed = [a["href"][len(SITEURL):] for a in page.select(".edition-list a")]
         assert listed == expected
-        hreflangs = {l["hreflang"] for l in page.find_all("link", rel="alternate",
-                                                          hreflang=True)}
+        hreflangs = {link["hreflang"] for link in page.find_all("link", rel="alternate",
+                                                                hreflang=True)}
         assert {"fr", "nl", "en"} <= hreflangs
     empty = soup(tiny_site / "nl/newsletter/index.html").get_text(" ")
     assert "Er is nog geen editie in deze taal verschenen." in empty  # messages.po, nl

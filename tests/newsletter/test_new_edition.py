@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from contentkit import article, write_tree
+
 from globe_newsletter.new_edition import next_number, write_next_edition
 
 from .kit import edition, write_site

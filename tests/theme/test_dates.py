@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from globe.languages import long_date
 
+from globe.languages import long_date
 from theme.pages import article_paths, soup
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 from contentkit import article, write_tree
+
 from globe_site.body import prepare_body, source_link
 
 VIDEO = ('<iframe src="https://www.youtube-nocookie.com/embed/abc123XYZ" '

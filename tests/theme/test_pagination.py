@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from globe_site.pagination import page_window
 
 
