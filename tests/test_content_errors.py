@@ -97,6 +97,9 @@ CASES = {
         {A: article(slug="visit",
                     body="Text.\n\nSee [this]({filename}/articles/2020/gone.fr.md).")},
         [f"{A}:9: error: linked file `{{filename}}/articles/2020/gone.fr.md` does not exist"]),
+    "broken relative link to a Markdown file": (
+        {A: article(slug="visit", body="Text.\n\nSee [this](../2020/gone.fr.md).")},
+        [f"{A}:9: error: linked file `../2020/gone.fr.md` does not exist"]),
     "duplicate slug in one language": (
         {A: article(slug="visit"),
          "content/articles/2021/visit-again.fr.md": article(slug="visit")},

@@ -265,3 +265,18 @@ def test_listing_cards_use_cached_thumbnails_of_large_hero_images(tmp_path, buil
     cached.write_bytes(b"from the cache")
     assert build_site(content, GLOBE_THUMBNAIL_CACHE=str(cache), output=tmp_path / "again").ok
     assert (tmp_path / "again/thumbnails/2021/big-800w.jpg").read_bytes() == b"from the cache"
+
+
+def test_relative_links_to_markdown_files_become_article_urls(tmp_path, build_site):
+    content = tmp_path / "content"
+    write_tree(content, {
+        "articles/2020/first.fr.md": article("first", "fr", date="2020-03-02"),
+        "articles/2021/second.fr.md": article(
+            "second", "fr", body="Lire [le premier](../2020/first.fr.md#suite) et "
+                                 "[le même]({filename}/articles/2020/first.fr.md)."),
+    })
+    assert build_site(content).ok
+    links = [a["href"] for a in soup(tmp_path / "output/2021/10/second/index.html")
+             .select("main .article__body a, main article p a")]
+    assert "http://127.0.0.1:8000/2020/03/first/#suite" in links
+    assert "http://127.0.0.1:8000/2020/03/first/" in links

@@ -34,6 +34,8 @@ class FigureTreeprocessor(Treeprocessor):
         content_root = self.extension.content_root
         for img in root.iter("img"):
             self._to_site_path(img, source_path, content_root)
+        for link in root.iter("a"):
+            self._to_content_link(link, source_path, content_root)
         for paragraph in list(root.iter("p")):
             children = list(paragraph)
             if (
@@ -59,6 +61,16 @@ class FigureTreeprocessor(Treeprocessor):
             img.set("height", str(size[1]))
         img.set("loading", "lazy")
         img.set("decoding", "async")
+
+    @staticmethod
+    def _to_content_link(link, source_path, content_root):
+        """`../2020/other.fr.md` (as editors follow it) becomes Pelican's {filename} link."""
+        path, _, anchor = link.get("href", "").partition("#")
+        if not path.endswith(".md") or is_external(path) or not source_path:
+            return
+        relative = content_relative(path, source_path, content_root)
+        if relative is not None:
+            link.set("href", "{filename}/" + quote(relative) + (f"#{anchor}" if anchor else ""))
 
     @staticmethod
     def _to_figure(paragraph, img):

@@ -15,6 +15,9 @@ from .source import SourceFile
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^\s)>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 # [text]({filename}path) links to another content file
 _FILENAME_LINK = re.compile(r"\]\(\s*\{filename\}([^\s)#?]+)")
+# [text](../2020/other.fr.md) — a link to another Markdown file, relative to this one, as
+# any Markdown editor follows it; the site turns it into that article's URL
+_MARKDOWN_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^\s)>{}:]+\.md)(?:#[^\s)>]*)?>?")
 _RAW_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ALT_ATTR = re.compile(r"\balt\s*=\s*([\"'])\s*\S", re.IGNORECASE)
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
@@ -64,6 +67,9 @@ def check_references(source: SourceFile, content_root: str) -> list[Problem]:
         for target in _FILENAME_LINK.findall(line):
             _check_exists(problems, source, number, "{filename}" + target, source_path,
                           content_root, "linked file")
+        for target in _MARKDOWN_LINK.findall(line):
+            _check_exists(problems, source, number, target, source_path, content_root,
+                          "linked file")
         for tag in _RAW_IMG.findall(line):
             if not _ALT_ATTR.search(tag):
                 problems.append(Problem(source.path, number, _("an <img> has no alt text"),
