@@ -10,7 +10,7 @@ from globe.languages import lang_prefix
 
 
 @dataclass
-class LanguageEdition:
+class LanguageSection:
     """Everything one language's listings are made of (published articles only)."""
 
     lang: str
@@ -32,21 +32,21 @@ def all_versions(originals) -> list:
 
 
 def group_by_language(articles, languages, default_lang, category_order) -> dict:
-    by_lang = {lang: LanguageEdition(lang, lang_prefix(lang, default_lang))
+    by_lang = {lang: LanguageSection(lang, lang_prefix(lang, default_lang))
                for lang in languages}
     for article in sorted(articles, key=lambda a: a.date, reverse=True):
         by_lang[article.lang].articles.append(article)
-    for edition in by_lang.values():
+    for section in by_lang.values():
         categories, tags, years = defaultdict(list), defaultdict(list), defaultdict(list)
-        for article in edition.articles:
+        for article in section.articles:
             categories[article.category].append(article)
             for tag in getattr(article, "tags", []):
                 tags[tag].append(article)
             years[article.date.year].append(article)
-        edition.categories = sorted(categories.items(),
+        section.categories = sorted(categories.items(),
                                     key=lambda item: category_order.index(item[0].key))
-        edition.tags = sorted(tags.items(), key=lambda item: item[0].name.casefold())
-        edition.years = sorted(years.items(), reverse=True)
+        section.tags = sorted(tags.items(), key=lambda item: item[0].name.casefold())
+        section.years = sorted(years.items(), reverse=True)
     return by_lang
 
 

@@ -37,8 +37,8 @@ class LanguageListingsGenerator(Generator):
         self.context["pages_by_slug"] = pages_by_slug
         self.context["languages"] = {lang: self.by_lang[lang] for lang in languages}
         self.context["LANGUAGE_NAMES"] = NATIVE_NAMES
-        for edition in self.by_lang.values():
-            link_neighbours(edition.categories)
+        for section in self.by_lang.values():
+            link_neighbours(section.categories)
         for content in articles + pages + list(self.context.get("hidden_pages", [])):
             sharing.prepare(content, settings)
         self.thumbnails = []
@@ -52,70 +52,70 @@ class LanguageListingsGenerator(Generator):
         translations_dir = os.path.join(self.theme, "translations")
         self.context["GLOBE_CHROME"] = {
             lang: language_chrome(
-                lang, edition.prefix, settings,
+                lang, section.prefix, settings,
                 {slug: versions[lang] for slug, versions in pages_by_slug.items()
                  if lang in versions},
-                edition.categories, load_translations(translations_dir, lang).ugettext)
-            for lang, edition in self.by_lang.items()}
+                section.categories, load_translations(translations_dir, lang).ugettext)
+            for lang, section in self.by_lang.items()}
 
     def listing_entries(self):
         """First page of every listing with its language versions, for the sitemap."""
         siteurl = self.settings["SITEURL"]
-        for edition in self.by_lang.values():
-            newest = edition.articles[0].date.date().isoformat() if edition.articles else None
-            yield SitemapEntry(f"{siteurl}/{self.url('GLOBE_INDEX_URL', edition)}",
+        for section in self.by_lang.values():
+            newest = section.articles[0].date.date().isoformat() if section.articles else None
+            yield SitemapEntry(f"{siteurl}/{self.url('GLOBE_INDEX_URL', section)}",
                                tuple(self.alternates("GLOBE_INDEX_URL")), newest)
-            yield SitemapEntry(f"{siteurl}/{self.url('GLOBE_ARCHIVES_URL', edition)}",
+            yield SitemapEntry(f"{siteurl}/{self.url('GLOBE_ARCHIVES_URL', section)}",
                                tuple(self.alternates("GLOBE_ARCHIVES_URL")), newest)
-            for year, _ in edition.years:
-                url = self.url("GLOBE_YEAR_ARCHIVE_URL", edition, year=year)
+            for year, _ in section.years:
+                url = self.url("GLOBE_YEAR_ARCHIVE_URL", section, year=year)
                 yield SitemapEntry(f"{siteurl}/{url}", tuple(self._year_alternates(year)))
-            for category, _ in edition.categories:
+            for category, _ in section.categories:
                 yield SitemapEntry(f"{siteurl}/{category.url}",
                                    tuple(self._category_alternates(category)))
-            for tag, _ in edition.tags:
+            for tag, _ in section.tags:
                 yield SitemapEntry(f"{siteurl}/{tag.url}",
-                                   ((edition.lang, f"{siteurl}/{tag.url}"),))
+                                   ((section.lang, f"{siteurl}/{tag.url}"),))
 
     def _year_alternates(self, year):
         return [(lang, url) for lang, url in
                 self.alternates("GLOBE_YEAR_ARCHIVE_URL", year=year)
                 if any(y == year for y, _ in self.by_lang[lang].years)]
 
-    def url(self, name, lang_edition, **fields):
-        return self.settings[name].format(lang_prefix=lang_edition.prefix, **fields)
+    def url(self, name, section, **fields):
+        return self.settings[name].format(lang_prefix=section.prefix, **fields)
 
     def alternates(self, name, **fields):
         """The same listing in every language that has one."""
         siteurl = self.settings["SITEURL"]
-        return [(lang, f"{siteurl}/{self.url(name, edition, **fields)}")
-                for lang, edition in self.by_lang.items()]
+        return [(lang, f"{siteurl}/{self.url(name, section, **fields)}")
+                for lang, section in self.by_lang.items()]
 
     def generate_output(self, writer):
         write_thumbnails(self.thumbnails, self.output_path,
                          self.settings["GLOBE_THUMBNAIL_CACHE"])
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
-        for edition in self.by_lang.values():
-            context = {**self.context, "lang": edition.lang, "edition_lang": edition}
-            self.write_home(write, edition, context)
-            self.write_categories(write, edition, context)
-            self.write_tags(write, edition, context)
-            self.write_archives(write, edition, context)
-            self.write_feeds(writer, edition, context)
-            self.write_not_found(write, edition, context)
+        for section in self.by_lang.values():
+            context = {**self.context, "lang": section.lang}
+            self.write_home(write, section, context)
+            self.write_categories(write, section, context)
+            self.write_tags(write, section, context)
+            self.write_archives(write, section, context)
+            self.write_feeds(writer, section, context)
+            self.write_not_found(write, section, context)
 
     def write_listing(self, write, template, url, context, articles, **kwargs):
         write(url + "index.html", self.get_template(template), context,
               articles=articles, dates=articles, template_name=template, url=url,
               **kwargs)
 
-    def write_home(self, write, edition, context):
-        self.write_listing(write, "index", self.url("GLOBE_INDEX_URL", edition), context,
-                           edition.articles, alternates=self.alternates("GLOBE_INDEX_URL"),
+    def write_home(self, write, section, context):
+        self.write_listing(write, "index", self.url("GLOBE_INDEX_URL", section), context,
+                           section.articles, alternates=self.alternates("GLOBE_INDEX_URL"),
                            page_name="index")
 
-    def write_categories(self, write, edition, context):
-        for category, articles in edition.categories:
+    def write_categories(self, write, section, context):
+        for category, articles in section.categories:
             self.write_listing(write, "category", category.url, context, articles,
                                category=category, page_name=category.page_name,
                                alternates=self._category_alternates(category))
@@ -123,37 +123,36 @@ class LanguageListingsGenerator(Generator):
     def _category_alternates(self, category):
         siteurl = self.settings["SITEURL"]
         return [(lang, f"{siteurl}/{cat.url}")
-                for lang, edition in self.by_lang.items()
-                for cat, _ in edition.categories if cat.key == category.key]
+                for lang, section in self.by_lang.items()
+                for cat, _ in section.categories if cat.key == category.key]
 
-    def write_tags(self, write, edition, context):
+    def write_tags(self, write, section, context):
         siteurl = self.settings["SITEURL"]
-        for tag, articles in edition.tags:
+        for tag, articles in section.tags:
             self.write_listing(write, "tag", tag.url, context, articles, tag=tag,
                                page_name=tag.page_name,
-                               alternates=[(edition.lang, f"{siteurl}/{tag.url}")])
+                               alternates=[(section.lang, f"{siteurl}/{tag.url}")])
 
-    def write_archives(self, write, edition, context):
-        url = self.url("GLOBE_ARCHIVES_URL", edition)
+    def write_archives(self, write, section, context):
+        url = self.url("GLOBE_ARCHIVES_URL", section)
         write(url + "index.html", self.get_template("archives"), context,
-              articles=edition.articles, dates=edition.articles, years=edition.years,
+              articles=section.articles, dates=section.articles, years=section.years,
               template_name="archives", url=url,
               alternates=self.alternates("GLOBE_ARCHIVES_URL"))
-        for year, articles in edition.years:
-            year_url = self.url("GLOBE_YEAR_ARCHIVE_URL", edition, year=year)
+        for year, articles in section.years:
+            year_url = self.url("GLOBE_YEAR_ARCHIVE_URL", section, year=year)
             alternates = self._year_alternates(year)
             self.write_listing(write, "period_archives", year_url, context, articles,
                                period=(year,), period_num=(year,), alternates=alternates)
 
-    def write_feeds(self, writer, edition, context):
-        feed_context = {**context, "SITENAME": self.settings["SITENAME"]}
-        url = self.url("GLOBE_FEED_URL", edition)
-        writer.write_feed(edition.articles, feed_context, url, url)
-        for category, articles in edition.categories:
-            url = self.url("GLOBE_CATEGORY_FEED_URL", edition, slug=category.key)
-            writer.write_feed(articles, feed_context, url, url, feed_title=category.name)
+    def write_feeds(self, writer, section, context):
+        url = self.url("GLOBE_FEED_URL", section)
+        writer.write_feed(section.articles, context, url, url)
+        for category, articles in section.categories:
+            url = self.url("GLOBE_CATEGORY_FEED_URL", section, slug=category.key)
+            writer.write_feed(articles, context, url, url, feed_title=category.name)
 
-    def write_not_found(self, write, edition, context):
-        write(f"{edition.prefix}404.html", self.get_template("404"), context,
-              template_name="404", url=f"{edition.prefix}404.html",
+    def write_not_found(self, write, section, context):
+        write(f"{section.prefix}404.html", self.get_template("404"), context,
+              template_name="404", url=f"{section.prefix}404.html",
               alternates=self.alternates("GLOBE_INDEX_URL"))
