@@ -280,3 +280,12 @@ def test_relative_links_to_markdown_files_become_article_urls(tmp_path, build_si
              .select("main .article__body a, main article p a")]
     assert "http://127.0.0.1:8000/2020/03/first/#suite" in links
     assert "http://127.0.0.1:8000/2020/03/first/" in links
+
+
+def test_each_language_feed_says_its_language_and_links_to_its_home(small_site):
+    nl = ET.parse(small_site / "nl/feeds/all.atom.xml").getroot()
+    assert nl.get("{http://www.w3.org/XML/1998/namespace}lang") == "nl"
+    assert nl.find(f"{ATOM}link[@rel='alternate']").get("href") == "http://127.0.0.1:8000/nl/"
+    fr = ET.parse(small_site / "feeds/bilateral.atom.xml").getroot()
+    assert fr.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
+    assert fr.find(f"{ATOM}link[@rel='alternate']").get("href") == "http://127.0.0.1:8000/"

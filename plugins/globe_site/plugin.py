@@ -9,6 +9,7 @@ from pelican.contents import Article, Page
 
 from . import i18n
 from .body import prepare_body
+from .feeds import LanguageFeedWriter
 from .listings import LanguageListingsGenerator
 from .pagination import page_window
 from .sitemap import SitemapGenerator
@@ -28,6 +29,10 @@ def prepare_content_body(content):
     content._content = prepare_body(content._content, translations.ugettext)
 
 
+def use_language_feed_writer(pelican):
+    return LanguageFeedWriter
+
+
 def install_i18n(generator):
     if hasattr(generator, "env"):
         i18n.install(generator.env, os.path.join(generator.theme, "translations"))
@@ -39,5 +44,6 @@ def install_i18n(generator):
 
 def register():
     signals.get_generators.connect(add_generators)
+    signals.get_writer.connect(use_language_feed_writer)
     signals.generator_init.connect(install_i18n)
     signals.content_object_init.connect(prepare_content_body)
