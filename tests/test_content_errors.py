@@ -156,7 +156,8 @@ def test_every_problem_of_every_file_is_reported_in_one_run(tmp_path):
 def test_good_content_checks_clean(tmp_path):
     result = check(tmp_path, {A: article(slug="visit")})
     assert result.returncode == 0, result.stderr
-    assert "Check passed" in result.stdout
+    assert result.stdout.startswith("Check passed in ")
+    assert "Done: Processed" not in result.stdout  # Pelican's own English summary
 
 
 def test_failed_production_build_leaves_previous_output_untouched(tmp_path):

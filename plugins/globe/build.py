@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pelican import Pelican
 from pelican.log import LimitFilter
+from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
 from .messages import _
@@ -72,6 +73,8 @@ def run_pelican(settings: dict) -> list[Problem]:
     warnings = _PelicanWarnings(display_root)
     root_logger = logging.getLogger()
     root_logger.addHandler(warnings)
+    # Pelican prints its own English "Done: Processed …" summary; `globe` reports instead.
+    quiet, pelican_console.quiet = pelican_console.quiet, True
     try:
         Pelican(settings).run()
     except ContentProblems:
@@ -82,6 +85,7 @@ def run_pelican(settings: dict) -> list[Problem]:
                 _("fix the file named above, or report this message to the developers"))
     finally:
         root_logger.removeHandler(warnings)
+        pelican_console.quiet = quiet
     return sorted(set(log.problems)) + warnings.problems
 
 
