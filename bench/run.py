@@ -71,7 +71,7 @@ def build_ratio(articles: int, rounds: int, scratch: Path) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2400)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     if not GENERATOR.is_file():
         sys.exit(f"corpus generator not found at {GENERATOR} (set BENCH_CORPUS_GENERATOR)")
