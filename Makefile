@@ -6,7 +6,7 @@ NODE_STAMP := node_modules/.installed
 PYTHON  ?= python3
 PORT    ?= 8000
 
-.PHONY: install serve html publish check lint test bench browser clean
+.PHONY: install serve html publish check lint test bench system-packages clean
 
 install: $(STAMP) $(NODE_STAMP)
 
@@ -20,10 +20,15 @@ $(NODE_STAMP): package.json $(wildcard package-lock.json)
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-# Debian's Chromium: test tools cannot download their own browsers here.
-browser:
-	@command -v chromium >/dev/null || { apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+# Debian's packages the tests drive for real: Chromium (test tools cannot download their own
+# browsers here), nginx, rsync and an SSH server for deploys.
+SYSTEM_PACKAGES := chromium nginx rsync openssh-server
+SYSTEM_COMMANDS := chromium nginx rsync sshd
+system-packages:
+	@for c in $(SYSTEM_COMMANDS); do PATH="$$PATH:/usr/sbin" command -v $$c >/dev/null || missing=1; done; \
+	if [ -n "$$missing" ]; then apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  $(SYSTEM_PACKAGES) >/dev/null; fi
 
 serve: install
 	$(BIN)/globe serve --port $(PORT)
@@ -41,7 +46,7 @@ lint: install
 	$(BIN)/ruff check plugins tests bench pelicanconf.py publishconf.py
 
 # The whole suite: lint, then every test (real builds, real MJML, Chromium).
-test: install browser lint
+test: install system-packages lint
 	$(BIN)/pytest
 
 bench: install
