@@ -24,7 +24,7 @@ GLOBE_EDITIONS_PATH = os.path.join(HERE, "newsletter", "editions")
 GLOBE_THUMBNAIL_CACHE = os.path.join(HERE, ".cache", "thumbnails")
 
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
-PLUGINS = ["globe_content", "globe_site", "globe_newsletter"]
+PLUGINS = ["globe_content", "globe_site", "globe_newsletter", "globe_redirects"]
 
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]

@@ -63,6 +63,18 @@ def cmd_newsletter_new(args) -> int:
     return main(args)
 
 
+def cmd_import_wordpress(args) -> int:
+    from globe_wordpress.command import main  # noqa: PLC0415
+
+    return main(args)
+
+
+def cmd_redirects(args) -> int:
+    from globe_redirects.command import main  # noqa: PLC0415
+
+    return main(args)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="globe", description=_("The Brussels Globe publishing tool"))
     commands = top.add_subparsers(dest="command", required=True)
@@ -93,6 +105,21 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--lang", default="fr",
                      help=_("language of the edition: fr, nl or en (default: fr)"))
     new.set_defaults(run=cmd_newsletter_new)
+
+    from globe_wordpress.command import add_arguments  # noqa: PLC0415
+
+    importing = commands.add_parser("import", help=_("bring content over from another site"))
+    sources = importing.add_subparsers(dest="import_source", required=True)
+    wordpress = sources.add_parser("wordpress", help=_("import a WordPress export (WXR)"))
+    add_arguments(wordpress, existing_folder)
+    wordpress.set_defaults(run=cmd_import_wordpress)
+
+    redirects = commands.add_parser("redirects",
+                                    help=_("print the redirects from the old addresses"))
+    _add_content_options(redirects)
+    redirects.add_argument("--format", choices=("nginx",), default="nginx",
+                           help=_("output format (default: nginx, a map to include)"))
+    redirects.set_defaults(run=cmd_redirects)
     return top
 
 

@@ -30,6 +30,7 @@ _COMMON_KEYS = {
     "image_credit": False,
     "status": False,
     "modified": False,
+    "old_urls": False,  # addresses on the old site, redirected here (globe_redirects)
 }
 ARTICLE_KEYS = {**_COMMON_KEYS, "date": True, "category": True, "tags": False,
                 "author": False}

@@ -1,0 +1,67 @@
+"""Every old address of the site and the new address it now leads to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from globe.messages import _
+from globe.problems import Problem
+
+from .old_urls import OldUrl, OldUrlError, parse_old_url, split_old_urls
+
+
+@dataclass(frozen=True)
+class Movable:
+    """What the table needs of an article or page."""
+
+    source_path: str
+    line: int  # of its Old_urls line
+    url: str  # its new address, from the site root: /nl/2021/10/visit/
+    lang: str
+    old_urls: str  # the Old_urls value as written
+
+
+@dataclass(frozen=True, order=True)
+class Redirect:
+    old: OldUrl
+    new: str
+    lang: str
+    source_path: str
+
+
+def _bare(path: str) -> str:
+    return path.rstrip("/") or "/"
+
+
+def redirect_table(items: list[Movable], current_urls: set[str],
+                   display=str) -> tuple[list[Redirect], list[Problem]]:
+    """Redirects for every old address that is not a current one; conflicts are problems.
+
+    `current_urls`: every address the site serves now (never redirected away).
+    """
+    current = {_bare(url) for url in current_urls} | {"/"}
+    table: dict[str, Redirect] = {}
+    problems = []
+    for item in sorted(items, key=lambda i: i.source_path):
+        for entry in split_old_urls(item.old_urls):
+            try:
+                old = parse_old_url(entry)
+            except OldUrlError as error:
+                problems.append(Problem(display(item.source_path), item.line, str(error),
+                                        _("write the old address from the site root, e.g. "
+                                          "/2019/05/visit/?lang=nl or /?p=123")))
+                continue
+            for variant in old.variants():
+                if not variant.has_query and _bare(variant.path) in current:
+                    continue  # still served as it is: nothing to redirect
+                key = variant.nginx_key()
+                taken = table.get(key)
+                if taken and taken.new != item.url:
+                    problems.append(Problem(
+                        display(item.source_path), item.line,
+                        _("old address `%(url)s` is already redirected by %(path)s",
+                          url=str(variant), path=display(taken.source_path)),
+                        _("keep the address in only one file")))
+                    continue
+                table[key] = Redirect(variant, item.url, item.lang, item.source_path)
+    return sorted(table.values()), problems

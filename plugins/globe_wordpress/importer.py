@@ -1,0 +1,362 @@
+"""The import itself: plan every post and page, convert them, write them safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+
+from globe_redirects.old_urls import OldUrl, OldUrlError, parse_old_url
+
+from . import category_map
+from .html_to_markdown import BodyContext, to_markdown
+from .languages import item_language, translation_groups
+from .ledger import KEPT, Ledger
+from .media import MediaStore
+from .names import slugify
+from .report import Report
+from .shortcodes import expand
+from .wxr import Item, read_export
+
+PUBLISHED = ("publish", "future")
+DRAFTS = ("draft", "pending", "private")
+_UNTITLED = {"fr": "Sans titre", "nl": "Zonder titel", "en": "Untitled"}
+_SIZE_SUFFIX = re.compile(r"-\d{2,5}x\d{2,5}(?=\.[A-Za-z0-9]+$)")
+
+
+@dataclass
+class Options:
+    export: str
+    content: str = "content"
+    uploads: str | None = None
+    download: bool = False
+    lang_default: str = "fr"
+    languages: tuple[str, ...] = ("fr", "nl", "en")
+    force: bool = False
+    work: str | None = None  # ledger, categories file, report, needs-review/
+    timeout: float = 15.0
+    url_patterns: dict = field(default_factory=dict)  # the site's ARTICLE_URL…
+
+    @property
+    def work_dir(self) -> str:
+        return self.work or os.path.join(os.path.dirname(os.path.abspath(self.content)),
+                                         "wordpress-import")
+
+
+@dataclass
+class Planned:
+    item: Item
+    kind: str  # article | page
+    lang: str
+    slug: str
+    date: dt.datetime
+    published: bool
+    relative: str = ""  # under the content folder
+    new_url: str = ""
+    old_urls: list[OldUrl] = field(default_factory=list)
+
+
+def _date(item: Item) -> dt.datetime | None:
+    try:
+        return dt.datetime.strptime(item.date[:16], "%Y-%m-%d %H:%M")
+    except ValueError:
+        return None
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def _plain(html_text: str) -> str:
+    return _one_line(BeautifulSoup(html_text or "", "html.parser").get_text(" "))
+
+
+class Importer:
+    def __init__(self, options: Options):
+        self.options = options
+        self.content = os.path.abspath(options.content)
+        self.work = options.work_dir
+        self.report = Report(options.export)
+        self.ledger = Ledger.load(os.path.join(self.work, "ledger.json"))
+        self.export = read_export(options.export)
+        self.site_url = self.export.site_url.rstrip("/")
+        self.media = MediaStore(self.content, self.site_url, options.uploads, options.download,
+                                options.timeout)
+        for relative, digest in self.ledger.files.items():
+            if relative.startswith("images/"):
+                self.media.known_hashes.setdefault(digest, relative)
+        attachments = self.export.of_type("attachment")
+        self.attachments = {a.id: a for a in attachments}
+        self.attachment_by_path = {}
+        self.children = defaultdict(list)
+        for attachment in sorted(attachments, key=lambda a: (a.menu_order, a.id)):
+            self.attachment_by_path[urlsplit(attachment.attachment_url).path] = attachment
+            self.children[attachment.parent].append(attachment.id)
+        self.index: dict[str, str] = {}  # old URL key -> new address
+
+    # -- planning ------------------------------------------------------------------------
+
+    def plan(self) -> list[Planned]:
+        default = self.options.lang_default
+        wanted = [i for i in self.export.of_type("post", "page")
+                  if i.status in PUBLISHED + DRAFTS]
+        self.report.kinds["skipped"] = len(self.export.items) - len(wanted)
+        groups = translation_groups(self.export, wanted)
+        planned, by_group = [], defaultdict(list)
+        for item in wanted:
+            lang = item_language(item) or default
+            if lang not in self.options.languages:
+                self.report.note(f"{item.type} {item.id} ({item.link})", "unknown_language", lang)
+                continue
+            date = _date(item)
+            if date is None:
+                date = dt.datetime.now().replace(second=0, microsecond=0)
+                self.report.note(f"{item.type} {item.id}", "bad_date", f"{date:%Y-%m-%d}")
+            entry = Planned(item, "article" if item.type == "post" else "page", lang, "", date,
+                            item.status in PUBLISHED and not item.password)
+            planned.append(entry)
+            by_group[groups[item.key]].append(entry)
+        taken = self._slugs_in_content()
+        for members in by_group.values():
+            self._name_group(members, taken, default)
+        for entry in planned:
+            entry.new_url = self._new_url(entry)
+            if entry.published:
+                entry.old_urls = self._old_urls(entry)
+                for old in entry.old_urls:
+                    for variant in old.variants():
+                        self.index.setdefault(variant.nginx_key(), entry.new_url)
+        return planned
+
+    def _slugs_in_content(self) -> set[tuple[str, str, str]]:
+        """(kind, lang, slug) of files already in the content folder and not ours."""
+        ours = set(self.ledger.posts.values())
+        taken = set()
+        for kind, folder in (("article", "articles"), ("page", "pages")):
+            for root, _dirs, files in os.walk(os.path.join(self.content, folder)):
+                for name in files:
+                    relative = os.path.relpath(os.path.join(root, name), self.content)
+                    match = re.match(r"(.+)\.([a-z]{2})\.md$", name)
+                    if match and relative.replace(os.sep, "/") not in ours:
+                        taken.add((kind, match.group(2), self._slug_of(root, name, match)))
+        return taken
+
+    @staticmethod
+    def _slug_of(root, name, match) -> str:
+        with open(os.path.join(root, name), encoding="utf-8", errors="replace") as file:
+            for line in file:
+                if not line.strip():
+                    break
+                if line.lower().startswith("slug:"):
+                    return line.split(":", 1)[1].strip()
+        return match.group(1)
+
+    def _name_group(self, members: list[Planned], taken: set, default: str) -> None:
+        """One slug shared by every translation; the default language's post names it."""
+        members.sort(key=lambda e: (e.lang != default, e.item.id))
+        remembered = [self.ledger.posts.get(e.item.key) for e in members]
+        remembered = [path for path in remembered if path]
+        if remembered:
+            slug = os.path.basename(remembered[0]).rsplit(".", 2)[0]
+        else:
+            first = members[0].item
+            slug = slugify(first.slug) or slugify(first.title) or f"post-{first.key}"
+            if any((e.kind, e.lang, slug) in taken for e in members):
+                slug = f"{slug}-{first.key}"
+        for entry in members:
+            entry.slug = slug
+            taken.add((entry.kind, entry.lang, slug))
+            year = f"{entry.date:%Y}"
+            entry.relative = self.ledger.posts.get(entry.item.key) or (
+                f"articles/{year}/{slug}.{entry.lang}.md" if entry.kind == "article"
+                else f"pages/{slug}.{entry.lang}.md")
+
+    def _new_url(self, entry: Planned) -> str:
+        patterns = self.options.url_patterns
+        kind = "ARTICLE" if entry.kind == "article" else "PAGE"
+        name = f"{kind}_URL" if entry.lang == self.options.lang_default else f"{kind}_LANG_URL"
+        pattern = patterns.get(name) or {
+            "ARTICLE_URL": "{date:%Y}/{date:%m}/{slug}/",
+            "ARTICLE_LANG_URL": "{lang}/{date:%Y}/{date:%m}/{slug}/",
+            "PAGE_URL": "{slug}/", "PAGE_LANG_URL": "{lang}/{slug}/"}[name]
+        return "/" + pattern.format(date=entry.date, slug=entry.slug, lang=entry.lang)
+
+    def _old_urls(self, entry: Planned) -> list[OldUrl]:
+        item = entry.item
+        lang = "" if entry.lang == self.options.lang_default else entry.lang
+        candidates = []
+        unique = item.key == str(item.id)  # an id the export repeats names no single post
+        if item.link and self.media.is_own(item.link) and unique:
+            candidates.append(item.link)
+        if entry.kind == "article" and item.slug:
+            candidates.append(f"/{entry.date:%Y/%m}/{unquote(item.slug)}/"
+                              + (f"?lang={lang}" if lang else ""))
+        elif item.slug:
+            candidates.append(self._page_path(item) + (f"?lang={lang}" if lang else ""))
+        id_key = "p" if entry.kind == "article" else "page_id"
+        if unique:
+            candidates.append(f"/?{id_key}={item.id}")
+            if lang:
+                candidates.append(f"/?lang={lang}&{id_key}={item.id}")
+        found = []
+        for candidate in candidates:
+            try:
+                old = parse_old_url(candidate)
+            except OldUrlError:
+                continue
+            if old not in found and (old.has_query or old.path.rstrip("/") !=
+                                     entry.new_url.rstrip("/")):
+                found.append(old)
+        return found
+
+    def _page_path(self, item: Item) -> str:
+        parts, seen = [], set()
+        pages = {p.id: p for p in self.export.of_type("page")}
+        while item is not None and item.id not in seen:
+            seen.add(item.id)
+            parts.append(unquote(item.slug))
+            item = pages.get(item.parent)
+        return "/" + "/".join(reversed(parts)) + "/"
+
+    # -- writing -------------------------------------------------------------------------
+
+    def link_for(self, href: str) -> str | None:
+        parts = urlsplit(href)
+        path = parts.path or "/"
+        if "/wp-content/uploads/" in path:
+            return None
+        try:
+            old = parse_old_url(path + (f"?{parts.query}" if parts.query else ""))
+        except OldUrlError:
+            return None
+        new = self.index.get(old.nginx_key())
+        if new is None and not old.has_query:
+            new = self.index.get(OldUrl(path.rstrip("/") + "/").nginx_key())
+        if new is None:
+            return None
+        return new + (f"#{parts.fragment}" if parts.fragment else "")
+
+    def alt_for(self, url: str) -> str:
+        path = urlsplit(url).path
+        attachment = self.attachment_by_path.get(path) or self.attachment_by_path.get(
+            _SIZE_SUFFIX.sub("", path))
+        return _one_line(attachment.meta.get("_wp_attachment_image_alt", "")) \
+            if attachment else ""
+
+    def document(self, entry: Planned, categories: dict[str, str]) -> tuple[str, bool]:
+        """The Markdown file, and whether it can go into the content folder as it is."""
+        item, where = entry.item, entry.relative
+        file_dir = os.path.dirname(os.path.join(self.content, entry.relative))
+        context = BodyContext(self.content, file_dir, f"{entry.date:%Y}", entry.lang,
+                              self.media, self.alt_for, self.link_for)
+        expanded = expand(item.content, item.id, self.attachments, self.children)
+        body = to_markdown(expanded.html, context)
+        for shortcode in expanded.unknown:
+            self.report.note(where, "unknown_shortcode", shortcode)
+        complete = True
+        for note in context.notes:
+            self.report.note(where, note.kind, note.detail)
+        if re.search(r"!\[\]\(", body):
+            complete = False
+            self.report.note(where, "missing_alt", item.link or str(item.id))
+        title = _one_line(item.title)
+        if not title:
+            title = _UNTITLED.get(entry.lang, "Untitled")
+            self.report.note(where, "untitled", title)
+        meta = {"Title": title}
+        if entry.kind == "article":
+            meta["Date"] = f"{entry.date:%Y-%m-%d %H:%M}"
+            key, unmapped = category_map.category_of(item, categories)
+            for name in unmapped:
+                self.report.note(where, "unmapped_category", f"`{name}`")
+            meta["Category"] = key
+        meta["Lang"] = entry.lang
+        meta["Slug"] = entry.slug
+        summary = _plain(item.excerpt)
+        if summary:
+            meta["Summary"] = summary
+        tags = [_one_line(t.label).replace(",", " ") for t in item.terms_of("post_tag")]
+        if tags and entry.kind == "article":
+            meta["Tags"] = ", ".join(t for t in tags if t)
+        author = self.export.authors.get(item.author) or item.author
+        if author and entry.kind == "article":
+            meta["Author"] = _one_line(author)
+        meta.update(self._hero(entry, where))
+        if not entry.published:
+            meta["Status"] = "draft"
+            if item.password:
+                self.report.note(where, "password")
+        if entry.old_urls:
+            meta["Old_urls"] = " ".join(str(old) for old in entry.old_urls)
+        head = "\n".join(f"{key}: {value}" for key, value in meta.items())
+        return f"{head}\n\n{body}", complete
+
+    def _hero(self, entry: Planned, where: str) -> dict[str, str]:
+        attachment = self.attachments.get(int(entry.item.meta.get("_thumbnail_id", "0") or 0))
+        if attachment is None or not attachment.attachment_url:
+            return {}
+        stored = self.media.image(attachment.attachment_url, f"{entry.date:%Y}")
+        if stored is None:
+            self.report.note(where, "failed_image", attachment.attachment_url)
+            return {}
+        alt = _one_line(attachment.meta.get("_wp_attachment_image_alt", ""))
+        if not alt:
+            self.report.note(where, "hero_without_alt", stored)
+            return {}
+        hero = {"Image": stored, "Image_alt": alt}
+        caption = _plain(attachment.excerpt)
+        if caption:
+            hero["Image_caption"] = caption
+        return hero
+
+    def run(self) -> Report:
+        categories_path = os.path.join(self.work, "categories.toml")
+        categories = category_map.load(categories_path)
+        planned = self.plan()
+        for entry in planned:
+            text, complete = self.document(entry, categories)
+            self.report.kinds[entry.kind] += 1
+            if complete:
+                outcome = self.ledger.write(self.content, entry.relative, text,
+                                            self.options.force)
+                self.ledger.posts[entry.item.key] = entry.relative
+                if outcome == KEPT:
+                    self.report.note(entry.relative, "kept")
+            else:
+                review = os.path.join(self.work, "needs-review", entry.relative)
+                os.makedirs(os.path.dirname(review), exist_ok=True)
+                with open(review, "w", encoding="utf-8") as file:
+                    file.write(text)
+                outcome = "review"
+            self.report.files[outcome] += 1
+        self.ledger.files.update(self.media.written)
+        used = category_map.categories_in([e.item for e in planned if e.kind == "article"])
+        write_text(categories_path, category_map.render(used, categories, CATEGORIES_HEADER))
+        self.ledger.save()
+        return self.report
+
+
+CATEGORIES_HEADER = """WordPress categories -> the site's categories (see docs/migration.md).
+Put a key on the right of each WordPress category, then run the import again.
+An empty value ("") files the posts under `varia` and lists them in the report."""
+
+
+def write_text(path: str, text: str) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as file:
+        file.write(text)
+
+
+def run_import(options: Options) -> tuple[Report, MediaStore, float, str]:
+    started = time.perf_counter()
+    importer = Importer(options)
+    report = importer.run()
+    report_path = os.path.join(importer.work, "report.md")
+    write_text(report_path, report.markdown(importer.media.failures))
+    return report, importer.media, time.perf_counter() - started, report_path

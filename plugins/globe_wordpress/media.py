@@ -1,0 +1,173 @@
+"""Images of the old site, each stored once under content/images/YYYY/.
+
+They come from a local copy of wp-content/uploads, or are downloaded with requests
+(timeouts, a few retries with back-off by tenacity on network errors and 5xx answers).
+A file is identified by its bytes: the same image used by ten posts is stored once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urljoin, urlsplit
+
+import requests
+from PIL import Image
+from tenacity import (
+    Retrying,
+    retry_if_exception_type,
+    stop_after_attempt,
+    wait_exponential,
+)
+
+from globe.messages import _
+
+from .names import safe_file_name
+
+_UPLOADS = re.compile(r"/wp-content/uploads/(.+)$")
+_YEAR = re.compile(r"^(\d{4})/")
+# WordPress's resized copies: photo-1024x683.jpg next to photo.jpg
+_SIZE_SUFFIX = re.compile(r"-\d{2,5}x\d{2,5}(?=\.[A-Za-z0-9]+$)")
+_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
+
+
+class _TryAgain(Exception):
+    """A network error or a 5xx answer: worth another attempt."""
+
+
+@dataclass
+class Failure:
+    url: str
+    reason: str
+
+
+@dataclass
+class MediaStore:
+    content_root: str
+    site_url: str
+    uploads: str | None = None
+    download: bool = False
+    timeout: float = 15.0
+    attempts: int = 3
+    known_hashes: dict[str, str] = field(default_factory=dict)  # sha256 -> relative path
+    written: dict[str, str] = field(default_factory=dict)  # relative path -> sha256
+    failures: list[Failure] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=lambda: {"stored": 0, "reused": 0})
+    _resolved: dict[str, str | None] = field(default_factory=dict)
+    _session: requests.Session | None = None
+
+    def is_own(self, url: str) -> bool:
+        host = (urlsplit(url).hostname or "").removeprefix("www.")
+        own = (urlsplit(self.site_url).hostname or "").removeprefix("www.")
+        return not host or host == own
+
+    def image(self, url: str, year: str) -> str | None:
+        """The stored image's path relative to the content folder; None if it failed."""
+        url = url.strip()
+        key = urlsplit(url).path if self.is_own(url) else url
+        if key not in self._resolved:
+            self._resolved[key] = self._store(url, year)
+        return self._resolved[key]
+
+    def _store(self, url: str, year: str) -> str | None:
+        uploaded = _UPLOADS.search(unquote(urlsplit(url).path))
+        data, reason = None, ""
+        for candidate in self._candidates(url):
+            data, reason = self._fetch(candidate, uploaded)
+            if data is not None:
+                break
+        if data is None:
+            self.failures.append(Failure(url, reason))
+            return None
+        try:
+            with Image.open(io.BytesIO(data)) as picture:
+                picture.verify()
+                suffix = _FORMATS.get(picture.format or "")
+        except Exception:  # noqa: BLE001 — Pillow raises many kinds for a non-image
+            suffix = None
+        if suffix is None:
+            self.failures.append(Failure(url, _("not a JPEG, PNG, GIF or WebP image")))
+            return None
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in self.known_hashes:
+            self.counts["reused"] += 1
+            return self.known_hashes[digest]
+        if uploaded and _YEAR.match(uploaded.group(1)):
+            year = _YEAR.match(uploaded.group(1)).group(1)
+        name = os.path.basename(unquote(urlsplit(url).path)) or "image"
+        relative = self._free_name(year, safe_file_name(name, suffix), digest)
+        path = os.path.join(self.content_root, relative)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        if not os.path.exists(path):
+            with open(path, "wb") as file:
+                file.write(data)
+            self.counts["stored"] += 1
+        else:
+            self.counts["reused"] += 1
+        self.known_hashes[digest] = relative
+        self.written[relative] = digest
+        return relative
+
+    def _free_name(self, year: str, name: str, digest: str) -> str:
+        """images/YYYY/name, or name-2… if another image already has that name."""
+        stem, suffix = os.path.splitext(name)
+        for number in range(1, 1000):
+            candidate = f"images/{year}/{stem}{'' if number == 1 else f'-{number}'}{suffix}"
+            path = os.path.join(self.content_root, candidate)
+            if not os.path.exists(path):
+                return candidate
+            with open(path, "rb") as file:
+                if hashlib.sha256(file.read()).hexdigest() == digest:
+                    return candidate
+        raise OSError(f"no free file name for {name} in images/{year}")
+
+    @staticmethod
+    def _candidates(url: str) -> list[str]:
+        """The full-size original first, then the resized copy the post showed."""
+        path = urlsplit(url).path
+        original = _SIZE_SUFFIX.sub("", path)
+        return [url.replace(path, original, 1), url] if original != path else [url]
+
+    def _fetch(self, url: str, uploaded) -> tuple[bytes | None, str]:
+        if self.uploads and self.is_own(url):
+            found = _UPLOADS.search(unquote(urlsplit(url).path))
+            if not found:
+                return None, _("not under wp-content/uploads")
+            path = os.path.join(self.uploads, found.group(1))
+            if not os.path.isfile(path):
+                return None, _("not found in the uploads folder (%(path)s)", path=path)
+            with open(path, "rb") as file:
+                return file.read(), ""
+        if not self.download:
+            return None, _("not downloaded: give --uploads DIR or --download")
+        return self._download(urljoin(self.site_url + "/", url))
+
+    def _download(self, url: str) -> tuple[bytes | None, str]:
+        if self._session is None:
+            self._session = requests.Session()
+            self._session.headers["User-Agent"] = "globe-import (The Brussels Globe)"
+        retrying = Retrying(stop=stop_after_attempt(self.attempts), reraise=True,
+                            wait=wait_exponential(multiplier=0.2, max=2),
+                            retry=retry_if_exception_type(_TryAgain))
+        try:
+            return retrying(self._get, url), ""
+        except _TryAgain as error:
+            return None, str(error)
+        except requests.RequestException as error:
+            return None, str(error) or type(error).__name__
+
+    def _get(self, url: str) -> bytes:
+        try:
+            response = self._session.get(url, timeout=self.timeout)
+        except (requests.ConnectionError, requests.Timeout) as error:
+            raise _TryAgain(_("no answer within %(seconds)s s", seconds=self.timeout)
+                            if isinstance(error, requests.Timeout) else
+                            _("could not connect")) from None
+        if response.status_code >= 500:
+            raise _TryAgain(_("HTTP error %(status)s", status=response.status_code))
+        if response.status_code != 200:
+            raise requests.HTTPError(_("HTTP error %(status)s", status=response.status_code))
+        return response.content
