@@ -74,7 +74,8 @@ def _one_line(text: str) -> str:
 
 
 def _plain(html_text: str) -> str:
-    return _one_line(BeautifulSoup(html_text or "", "html.parser").get_text(" "))
+    spaced = re.sub(r"<(br|/p|/li|/h\d)\b", r" <\1", html_text or "")
+    return _one_line(BeautifulSoup(spaced, "html.parser").get_text())
 
 
 class Importer:

@@ -73,11 +73,11 @@ class MediaStore:
         return self._resolved[key]
 
     def _store(self, url: str, year: str) -> str | None:
-        uploaded = _UPLOADS.search(unquote(urlsplit(url).path))
-        data, reason = None, ""
+        data, reason, found = None, "", url
         for candidate in self._candidates(url):
-            data, reason = self._fetch(candidate, uploaded)
+            data, reason = self._fetch(candidate)
             if data is not None:
+                found = candidate
                 break
         if data is None:
             self.failures.append(Failure(url, reason))
@@ -95,9 +95,10 @@ class MediaStore:
         if digest in self.known_hashes:
             self.counts["reused"] += 1
             return self.known_hashes[digest]
+        uploaded = _UPLOADS.search(unquote(urlsplit(found).path))
         if uploaded and _YEAR.match(uploaded.group(1)):
             year = _YEAR.match(uploaded.group(1)).group(1)
-        name = os.path.basename(unquote(urlsplit(url).path)) or "image"
+        name = os.path.basename(unquote(urlsplit(found).path)) or "image"
         relative = self._free_name(year, safe_file_name(name, suffix), digest)
         path = os.path.join(self.content_root, relative)
         os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -131,7 +132,7 @@ class MediaStore:
         original = _SIZE_SUFFIX.sub("", path)
         return [url.replace(path, original, 1), url] if original != path else [url]
 
-    def _fetch(self, url: str, uploaded) -> tuple[bytes | None, str]:
+    def _fetch(self, url: str) -> tuple[bytes | None, str]:
         if self.uploads and self.is_own(url):
             found = _UPLOADS.search(unquote(urlsplit(url).path))
             if not found:
