@@ -43,8 +43,11 @@ class OldUrl:
         return self.path + (f"?{query}" if query else "")
 
     def variants(self) -> list[OldUrl]:
-        """With and without the final slash, as WordPress answered both."""
-        if self.path == "/" or re.search(r"\.[a-z0-9]{2,5}$", self.path):
+        """With and without the final slash, as WordPress answered both (and `/index.php`
+        for the root, where its short links `/?p=123` also worked)."""
+        if self.path == "/":
+            return [self, OldUrl("/index.php", self.lang, self.p, self.page_id)]
+        if re.search(r"\.[a-z0-9]{2,5}$", self.path):
             return [self]
         other = self.path[:-1] if self.path.endswith("/") else self.path + "/"
         return [self, OldUrl(other, self.lang, self.p, self.page_id)]

@@ -1,0 +1,38 @@
+"""`Old_urls` written by hand: redirected like imported ones, mistakes named by file and line."""
+
+from __future__ import annotations
+
+from contentkit import article, page, write_tree
+
+
+def test_hand_written_old_urls_become_redirects(tmp_path, build_site):
+    write_tree(tmp_path / "content", {
+        "articles/2021/visit.fr.md": article(
+            "visit", old_urls="/ancien/chemin/, http://international.brussels/?p=5"),
+        "articles/2021/visit.nl.md": article("visit", "nl", old_urls="/ancien/chemin/?lang=nl"),
+        "pages/about.fr.md": page("about", old_urls="/qui-sommes-nous.html"),
+    })
+    result = build_site(tmp_path / "content")
+    assert result.ok, "\n".join(map(str, result.problems))
+    output = tmp_path / "output"
+    nginx_map = (output / "redirects.nginx.conf").read_text(encoding="utf-8")
+    assert '"/?lang=&p=5&page_id=" "/2021/10/visit/";' in nginx_map
+    assert '"/ancien/chemin/?lang=nl&p=&page_id=" "/nl/2021/10/visit/";' in nginx_map
+    assert "url=http://127.0.0.1:8000/2021/10/visit/" in (
+        output / "ancien/chemin/index.html").read_text(encoding="utf-8")
+    assert "/about/" in (output / "qui-sommes-nous.html").read_text(encoding="utf-8")
+
+
+def test_old_urls_mistakes_are_problems_with_file_and_line(tmp_path, build_site):
+    write_tree(tmp_path / "content", {
+        "articles/2021/visit.fr.md": article("visit", old_urls="ancien/chemin /?cat=3"),
+        "articles/2021/other.fr.md": article("other", old_urls="/shared/"),
+        "articles/2021/third.fr.md": article("third", old_urls="/shared/"),
+    })
+    result = build_site(tmp_path / "content")
+    messages = [f"{p.path}:{p.line}: {p.message}" for p in result.problems]
+    assert any("visit.fr.md:6: `ancien/chemin` does not start with /" in m for m in messages)
+    assert any("visit.fr.md:6: `/?cat=3`: a server cannot redirect on `cat`" in m
+               for m in messages)
+    assert any("third.fr.md:6: old address `/shared/` is already redirected by" in m
+               and "other.fr.md" in m for m in messages), messages
