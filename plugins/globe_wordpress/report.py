@@ -50,7 +50,8 @@ class Report:
             self.entries[where].append((kind, detail))
 
     def markdown(self, media_failures) -> str:
-        lines = [f"# {_('WordPress import: what needs a human look')}", "",
+        title = _("WordPress import: what needs a human look")
+        lines = ["# " + title, "",
                  _("Export: %(path)s — %(when)s", path=self.export,
                    when=dt.datetime.now().strftime("%Y-%m-%d %H:%M")), ""]
         if not self.entries and not media_failures:
@@ -60,7 +61,7 @@ class Report:
             lines += [f"- {describe(kind, detail)}" for kind, detail in self.entries[where]]
             lines.append("")
         if media_failures:
-            lines.append(f"## {_('Images that could not be imported')}")
+            lines.append("## " + _("Images that could not be imported"))
             lines += [f"- {failure.url} — {failure.reason}" for failure in media_failures]
         return "\n".join(lines).rstrip() + "\n"
 

@@ -101,7 +101,8 @@ def test_images_are_stored_once_under_images_year(imported):
                     for p in (root / "content/images").rglob("*.*"))
     # the resized hotel-de-ville-1024x576.jpg gave way to its original, used by two posts;
     # sans-alt.jpg waits for the post in needs-review/ that shows it
-    assert stored == ["2019/sans-alt.jpg", "2019/soleil.jpg", "2021/ankara.jpg", "2021/galerie-1.jpg",
+    assert stored == ["2019/sans-alt.jpg", "2019/soleil.jpg", "2021/ankara.jpg",
+                      "2021/galerie-1.jpg",
                       "2021/galerie-2.jpg", "2021/hotel-de-ville.jpg"]
     dutch = read(root, "content/articles/2021/visite-a-ankara.nl.md")
     assert "](../../images/2021/hotel-de-ville.jpg)" in dutch
