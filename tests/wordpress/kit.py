@@ -32,6 +32,8 @@ class Post:
     attachment_url: str = ""
     alt: str = ""  # attachments: _wp_attachment_image_alt
     password: str = ""
+    polylang: str | None = None  # Polylang: the `language` term
+    polylang_group: str | None = None  # Polylang: the `post_translations` term
 
     def xml(self) -> str:
         terms = "".join(
@@ -39,6 +41,12 @@ class Post:
             for n, label in self.categories)
         terms += "".join(f'<category domain="post_tag" nicename="{escape(t.lower())}">'
                          f"{_cdata(t)}</category>" for t in self.tags)
+        if self.polylang:
+            terms += (f'<category domain="language" nicename="{self.polylang}">'
+                      f"{_cdata(self.polylang.upper())}</category>")
+        if self.polylang_group:
+            terms += (f'<category domain="post_translations" nicename="{self.polylang_group}">'
+                      f"{_cdata(self.polylang_group)}</category>")
         meta = {}
         if self.lang:
             meta["_wpml_import_language_code"] = self.lang
@@ -81,8 +89,18 @@ def attachment(id: int, url: str, alt: str = "", caption: str = "", parent: int 
                 parent=parent, link=url)
 
 
-def wxr(site_url: str, posts: list[Post], language: str = "fr-FR") -> str:
-    body = "".join(post.xml() for post in posts)
+def translation_term(slug: str, members: dict[str, int]) -> str:
+    """Polylang's group of translations: a term whose description lists lang -> post id."""
+    pairs = "".join(f's:{len(lang)}:"{lang}";i:{post};' for lang, post in members.items())
+    return (f"<wp:term><wp:term_id>{abs(hash(slug)) % 1000}</wp:term_id>"
+            f"<wp:term_taxonomy>post_translations</wp:term_taxonomy>"
+            f"<wp:term_slug>{slug}</wp:term_slug>"
+            f"<wp:term_description>{_cdata(f'a:{len(members)}:{{{pairs}}}')}"
+            "</wp:term_description></wp:term>")
+
+
+def wxr(site_url: str, posts: list[Post], language: str = "fr-FR", terms: str = "") -> str:
+    body = terms + "".join(post.xml() for post in posts)
     return f"""<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
   xmlns:content="http://purl.org/rss/1.0/modules/content/"
