@@ -28,7 +28,7 @@ PLUGINS = ["globe_content", "globe_site", "globe_newsletter", "globe_redirects"]
 
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images"]
+STATIC_PATHS = ["images", "documents"]  # documents/: files articles link to (PDF…)
 ARTICLE_TRANSLATION_ID = "slug"
 PAGE_TRANSLATION_ID = "slug"
 MARKDOWN = {

@@ -46,7 +46,7 @@ class BodyContext:
     lang: str
     media: MediaStore
     alt_for: Callable[[str], str]  # image URL -> alt text of its media-library entry
-    link_for: Callable[[str], str | None]  # old-site URL -> new address
+    link_for: Callable[[str, str], str | None]  # old-site URL, year -> new address
     notes: list[Note] = field(default_factory=list)
 
 
@@ -137,11 +137,10 @@ def _embeds(soup: BeautifulSoup, ctx: BodyContext) -> None:
         video = embed_url(src)
         host = (urlsplit(src).hostname or "")
         if video:
-            title = frame.get("title") or _EMBED_TITLE.get(ctx.lang, "Video")
-            src = video
+            src, generic = video, _EMBED_TITLE.get(ctx.lang, "Video")
         elif src.startswith("https://") and any(h in host for h in _MAP_HOSTS):
-            title = frame.get("title") or _MAP_TITLE.get(ctx.lang, "Map")
-        else:
+            generic = _MAP_TITLE.get(ctx.lang, "Map")
+        else:  # not a video or a map: the site would not show it
             ctx.notes.append(Note("embed", src[:200] or "<iframe>"))
             if src.startswith("http"):
                 link = soup.new_tag("a", href=src)
@@ -150,7 +149,11 @@ def _embeds(soup: BeautifulSoup, ctx: BodyContext) -> None:
             else:
                 frame.decompose()
             continue
-        frame.attrs = {"src": src, "title": title.strip()}
+        title = (frame.get("title") or "").strip()
+        if not title:
+            title = generic
+            ctx.notes.append(Note("embed_title", f"{title} ({src[:120]})"))
+        frame.attrs = {"src": src, "title": title}
         # alone in its own paragraph, as the content model asks
         paragraph = frame.find_parent("p")
         if paragraph is not None:
@@ -165,11 +168,12 @@ def _links(soup: BeautifulSoup, ctx: BodyContext) -> None:
             link.unwrap()
             continue
         if _is_own(href, ctx.media):
-            new = ctx.link_for(href)
-            if new is None:
+            new = ctx.link_for(href, ctx.year)
+            if new is None:  # the old address will not exist: keep the words, drop the link
                 ctx.notes.append(Note("link", href[:200]))
-            else:
-                link["href"] = new
+                link.unwrap()
+                continue
+            link["href"] = new
         link.attrs = {"href": link.get("href", "")} if link.get("href") else {}
         if not link.attrs:
             link.unwrap()

@@ -74,6 +74,8 @@ def _one_line(text: str) -> str:
 
 
 def _plain(html_text: str) -> str:
+    if not re.search(r"[<&]", html_text or ""):
+        return _one_line(html_text)  # most excerpts and captions: no markup to parse
     spaced = re.sub(r"<(br|/p|/li|/h\d)\b", r" <\1", html_text or "")
     return _one_line(BeautifulSoup(spaced, "html.parser").get_text())
 
@@ -227,11 +229,13 @@ class Importer:
 
     # -- writing -------------------------------------------------------------------------
 
-    def link_for(self, href: str) -> str | None:
+    def link_for(self, href: str, year: str) -> str | None:
+        """The new address of an old-site link: a page, or a file kept under content/."""
         parts = urlsplit(href)
         path = parts.path or "/"
         if "/wp-content/uploads/" in path:
-            return None
+            stored = self.media.document(href, self.media.year_of(href, year))
+            return "{static}/" + stored if stored else None
         try:
             old = parse_old_url(path + (f"?{parts.query}" if parts.query else ""))
         except OldUrlError:

@@ -32,6 +32,19 @@ _YEAR = re.compile(r"^(\d{4})/")
 # WordPress's resized copies: photo-1024x683.jpg next to photo.jpg
 _SIZE_SUFFIX = re.compile(r"-\d{2,5}x\d{2,5}(?=\.[A-Za-z0-9]+$)")
 _FORMATS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
+# Files posts link to (reports, brochures): kept under content/documents/YYYY/
+DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods", ".ppt",
+                     ".pptx", ".odp", ".csv", ".txt", ".zip", ".mp3")
+
+
+def _image_suffix(data: bytes) -> str | None:
+    """.jpg, .png… from the bytes themselves; None if they are not an image the web shows."""
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            picture.verify()
+            return _FORMATS.get(picture.format or "")
+    except Exception:  # noqa: BLE001 — Pillow raises many kinds for a non-image
+        return None
 
 
 class _TryAgain(Exception):
@@ -66,13 +79,24 @@ class MediaStore:
 
     def image(self, url: str, year: str) -> str | None:
         """The stored image's path relative to the content folder; None if it failed."""
+        return self._once(url, year, "images")
+
+    def document(self, url: str, year: str) -> str | None:
+        """A linked file (PDF…) stored under documents/YYYY/; None if it failed."""
+        suffix = os.path.splitext(urlsplit(url).path)[1].lower()
+        if suffix not in DOCUMENT_SUFFIXES:
+            return self.image(url, year) if suffix in (".jpg", ".jpeg", ".png", ".gif",
+                                                       ".webp") else None
+        return self._once(url, year, "documents")
+
+    def _once(self, url: str, year: str, folder: str) -> str | None:
         url = url.strip()
         key = urlsplit(url).path if self.is_own(url) else url
         if key not in self._resolved:
-            self._resolved[key] = self._store(url, year)
+            self._resolved[key] = self._store(url, year, folder)
         return self._resolved[key]
 
-    def _store(self, url: str, year: str) -> str | None:
+    def _store(self, url: str, year: str, folder: str) -> str | None:
         data, reason, found = None, "", url
         for candidate in self._candidates(url):
             data, reason = self._fetch(candidate)
@@ -82,12 +106,10 @@ class MediaStore:
         if data is None:
             self.failures.append(Failure(url, reason))
             return None
-        try:
-            with Image.open(io.BytesIO(data)) as picture:
-                picture.verify()
-                suffix = _FORMATS.get(picture.format or "")
-        except Exception:  # noqa: BLE001 — Pillow raises many kinds for a non-image
-            suffix = None
+        if folder == "documents":
+            suffix = os.path.splitext(urlsplit(found).path)[1].lower()
+        else:
+            suffix = _image_suffix(data)
         if suffix is None:
             self.failures.append(Failure(url, _("not a JPEG, PNG, GIF or WebP image")))
             return None
@@ -99,7 +121,7 @@ class MediaStore:
         if uploaded and _YEAR.match(uploaded.group(1)):
             year = _YEAR.match(uploaded.group(1)).group(1)
         name = os.path.basename(unquote(urlsplit(found).path)) or "image"
-        relative = self._free_name(year, safe_file_name(name, suffix), digest)
+        relative = self._free_name(f"{folder}/{year}", safe_file_name(name, suffix), digest)
         path = os.path.join(self.content_root, relative)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         if not os.path.exists(path):
@@ -112,18 +134,23 @@ class MediaStore:
         self.written[relative] = digest
         return relative
 
-    def _free_name(self, year: str, name: str, digest: str) -> str:
-        """images/YYYY/name, or name-2… if another image already has that name."""
+    def _free_name(self, folder: str, name: str, digest: str) -> str:
+        """images/YYYY/name, or name-2… if another file already has that name."""
         stem, suffix = os.path.splitext(name)
         for number in range(1, 1000):
-            candidate = f"images/{year}/{stem}{'' if number == 1 else f'-{number}'}{suffix}"
+            candidate = f"{folder}/{stem}{'' if number == 1 else f'-{number}'}{suffix}"
             path = os.path.join(self.content_root, candidate)
             if not os.path.exists(path):
                 return candidate
             with open(path, "rb") as file:
                 if hashlib.sha256(file.read()).hexdigest() == digest:
                     return candidate
-        raise OSError(f"no free file name for {name} in images/{year}")
+        raise OSError(f"no free file name for {name} in {folder}")
+
+    def year_of(self, url: str, default: str) -> str:
+        uploaded = _UPLOADS.search(unquote(urlsplit(url).path))
+        year = _YEAR.match(uploaded.group(1)) if uploaded else None
+        return year.group(1) if year else default
 
     @staticmethod
     def _candidates(url: str) -> list[str]:

@@ -18,16 +18,18 @@ def describe(kind: str, detail: str) -> str:
                               "out: add `Image:` and `Image_alt:` by hand"),
         "alt_from_caption": _("alt text taken from the caption (%(detail)s): check that it "
                               "describes the image"),
-        "failed_image": _("image not imported (%(detail)s): it is now a link; save the image "
-                          "under content/images/ and replace the link"),
+        "failed_image": _("image not imported (%(detail)s): save it under content/images/ "
+                          "and put it back in the text"),
         "unmapped_category": _("WordPress category %(detail)s is not mapped: the post was "
                                "filed under `varia`; map it in the categories file and import "
                                "again"),
         "unknown_shortcode": _("shortcode removed, its text kept: %(detail)s"),
         "dropped_html": _("removed what a page must not run: %(detail)s"),
+        "embed_title": _("an embed had no title, so it got the generic `%(detail)s`: give it "
+                         "a title that says what it shows"),
         "embed": _("an embed the site cannot show was turned into a link: %(detail)s"),
-        "link": _("a link to the old site matched no imported page and now points to its old "
-                  "address (served by a redirect if one exists): %(detail)s"),
+        "link": _("a link to the old site matched no imported page or file, so its text was "
+                  "kept without the link: %(detail)s"),
         "kept": _("not overwritten: the file was edited since the last import (use --force "
                   "to replace it)"),
         "untitled": _("the post had no title: %(detail)s was used"),

@@ -21,7 +21,9 @@ ODD_HTML = """<div class="entry"><h1>Un titre de trop</h1>
 #hashtag en début de ligne
 
 Lire <a href="{site}/2020/03/%c3%a9%c3%a9n-webinar/?lang=nl">le webinaire</a>
-et <a href="{site}/?p=104">la version anglaise</a>.
+et <a href="{site}/?p=104">la version anglaise</a>. Voir <a
+href="{site}/wp-content/uploads/2021/10/Rapport%20annuel.pdf">le rapport</a> et
+<a href="{site}/category/actualites/">les actualités</a>.
 [contact-form-7 id="12" title="Contact"]
 Un [sic] reste tel quel.</div>"""
 
@@ -101,6 +103,7 @@ def write_archive(root: Path) -> tuple[Path, Path]:
                "2019/07/soleil.jpg": (250, 200, 0), "2019/08/sans-alt.jpg": (9, 9, 9)}
     for name, colour in colours.items():
         write_image(uploads / name, size=(320, 180), colour=colour)
+    (uploads / "2021/10/Rapport annuel.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     export = root / "export.xml"
     export.write_text(wxr(SITE, posts()), encoding="utf-8")
     return export, uploads

@@ -93,6 +93,15 @@ def test_links_to_the_old_site_point_to_the_new_addresses(imported):
     assert "[le webinaire](/nl/2020/03/een-webinar/)" in text
     assert "[la version anglaise](/en/2019/05/brussels-at-the-expo/)" in text
     assert "international.brussels" not in text.split("\n\n", 1)[1]
+    # a linked file is kept with the site; a page that was not imported keeps its words
+    assert "[le rapport]({static}/documents/2021/rapport-annuel.pdf)" in text
+    assert "et\nles actualités." in text or "et les actualités." in text
+    page = BeautifulSoup(read(root, "output/2021/10/visite-a-ankara/index.html"), "html.parser")
+    link = page.find("a", string="le rapport")["href"]
+    assert link.endswith("/documents/2021/rapport-annuel.pdf")
+    assert (root / "output/documents/2021/rapport-annuel.pdf").read_bytes().startswith(b"%PDF")
+    report = read(root, "wordpress-import/report.md")
+    assert "/category/actualites/" in report
 
 
 def test_images_are_stored_once_under_images_year(imported):
@@ -136,6 +145,7 @@ def test_what_needs_a_look_is_in_the_report_not_in_the_site(imported):
     assert "`Sport and leisure`" in report  # an unmapped category
     assert "[contact-form-7" in report  # an unknown shortcode
     assert "<script>" in report
+    assert "generic `Vidéo` (https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ)" in report
     assert "1 in needs-review/" in run.stdout and "report.md" in run.stdout
     categories = read(root, "wordpress-import/categories.toml")
     assert '"relations-bilaterales" = "bilateral"' in categories
