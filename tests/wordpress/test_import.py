@@ -145,7 +145,7 @@ def test_what_needs_a_look_is_in_the_report_not_in_the_site(imported):
     assert "`Sport and leisure`" in report  # an unmapped category
     assert "[contact-form-7" in report  # an unknown shortcode
     assert "<script>" in report
-    assert "generic `Vidéo` (https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ)" in report
+    assert "generic `Vidéo (https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ)`" in report
     assert "1 in needs-review/" in run.stdout and "report.md" in run.stdout
     categories = read(root, "wordpress-import/categories.toml")
     assert '"relations-bilaterales" = "bilateral"' in categories
