@@ -10,6 +10,7 @@ from globe.messages import _
 from . import category_map
 from .category_map import MappingError
 from .importer import CATEGORIES_HEADER, Options, run_import, write_text
+from .ledger import LedgerError
 from .wxr import ExportError, read_export
 
 
@@ -74,6 +75,13 @@ def main(args) -> int:
               _("cannot read the categories file (%(reason)s)", reason=str(error)) + " — " +
               _("write each line as \"wordpress-category\" = \"key\" with one of: %(keys)s",
                 keys=", ".join(category_map.CATEGORY_LABELS)), file=sys.stderr)
+        return 1
+    except LedgerError as error:
+        path = os.path.join(options.work_dir, "ledger.json")
+        print(f"{path}: " + _("error") + ": " +
+              _("the import's memory is damaged (%(reason)s)", reason=str(error)) + " — " +
+              _("restore it from git; deleting it makes the import treat every existing "
+                "file as edited by hand"), file=sys.stderr)
         return 1
     print(report.summary(media, seconds, report_path))
     return 0

@@ -15,6 +15,10 @@ from dataclasses import dataclass, field
 WRITTEN, UNCHANGED, KEPT = "written", "unchanged", "kept"
 
 
+class LedgerError(Exception):
+    """The ledger file is damaged (edited by hand, or cut short)."""
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -30,8 +34,11 @@ class Ledger:
         if not os.path.exists(path):
             return cls(path)
         with open(path, encoding="utf-8") as file:
-            data = json.load(file)
-        return cls(path, dict(data.get("files", {})), dict(data.get("posts", {})))
+            try:
+                data = json.load(file)
+                return cls(path, dict(data["files"]), dict(data["posts"]))
+            except (ValueError, KeyError, TypeError) as error:
+                raise LedgerError(str(error)) from None
 
     def save(self) -> None:
         os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)

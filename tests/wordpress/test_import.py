@@ -181,3 +181,13 @@ def test_a_file_that_is_not_an_export_is_a_clear_error(tmp_path):
     run = globe("import", "wordpress", "export.xml", cwd=tmp_path, env=None)
     assert run.returncode == 1
     assert run.stderr.startswith("export.xml:2: ") and "Traceback" not in run.stderr
+
+
+def test_a_damaged_ledger_is_a_clear_error(tmp_path):
+    export, uploads = write_archive(tmp_path)
+    (tmp_path / "wordpress-import").mkdir()
+    (tmp_path / "wordpress-import/ledger.json").write_text("{", encoding="utf-8")
+    run = globe("import", "wordpress", export, "--uploads", uploads, cwd=tmp_path)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.startswith(str(tmp_path / "wordpress-import/ledger.json") + ": ")
+    assert not (tmp_path / "content/articles").exists()
