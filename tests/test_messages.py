@@ -14,11 +14,11 @@ from babel.messages.pofile import read_po
 from contentkit import article, write_tree
 from newsletter.kit import edition, write_site
 
-from globe import messages
+from globe_core import messages
 
 ROOT = Path(__file__).resolve().parents[1]
 PLUGINS = ROOT / "plugins"
-TRANSLATIONS = PLUGINS / "globe" / "translations"
+TRANSLATIONS = PLUGINS / "globe_core" / "translations"
 GLOBE = str(Path(sys.executable).with_name("globe"))
 LANGUAGES = ("fr", "nl", "en")
 LOCALE_VARIABLES = ("GLOBE_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")

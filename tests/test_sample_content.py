@@ -7,7 +7,7 @@ from collections import defaultdict
 from bs4 import BeautifulSoup
 from conftest import SAMPLE_CONTENT
 
-from globe.categories import CATEGORY_LABELS
+from globe_core.categories import CATEGORY_LABELS
 
 PAGES = ("about", "policy-areas", "subscribe", "contact", "privacy", "accessibility")
 

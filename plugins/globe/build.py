@@ -16,8 +16,8 @@ from pelican.log import LimitFilter
 from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
-from .messages import _
-from .problems import ContentProblems, Problem, ProblemLog
+from globe_core.messages import _
+from globe_core.problems import ContentProblems, Problem, ProblemLog
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 

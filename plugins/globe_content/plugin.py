@@ -7,8 +7,8 @@ import logging
 from pelican import signals
 from pelican.contents import Article, Page
 
-from globe.languages import long_date
-from globe.problems import ContentProblems, problem_log
+from globe_core.languages import long_date
+from globe_core.problems import ContentProblems, problem_log
 
 from .cached_urls import cache_article_urls
 from .reader import GlobeMarkdownReader

@@ -10,15 +10,16 @@ from markdown import Markdown
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 
-from globe.categories import category_key
-from globe.languages import lang_prefix
-from globe.problems import problem_log
+from globe_core.categories import category_key
+from globe_core.dates import parse_date
+from globe_core.languages import lang_prefix
+from globe_core.problems import problem_log
+from globe_core.source import decode_utf8, split_source
 
 from .figures import FigureExtension
 from .headings import check_headings
-from .model import ContentRules, parse_date, validate
+from .model import ContentRules, validate
 from .references import check_references
-from .source import decode_utf8, split_source
 
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 # Characters that could make a one-line summary more than plain text in Markdown

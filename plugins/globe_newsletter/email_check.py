@@ -15,8 +15,8 @@ from urllib.parse import parse_qs, urlsplit
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from PIL import Image
 
-from globe.messages import _, decimal
-from globe.problems import Problem
+from globe_core.messages import _, decimal
+from globe_core.problems import Problem
 
 from .email_images import EMAIL_FORMATS, MAX_BYTES, MAX_WIDTH
 

@@ -16,9 +16,9 @@ from itertools import repeat
 
 from pelican.generators import Generator
 
-from globe.messages import _
-from globe.problems import Problem, problem_log
-from globe_site.languages import all_versions
+from globe_core.messages import _
+from globe_core.problems import Problem, problem_log
+from globe_core.versions import all_versions
 
 from .edition import (
     ArticleIndex,

@@ -15,7 +15,8 @@ from bs4 import BeautifulSoup
 from markdown import Markdown
 from markupsafe import Markup
 
-from globe.languages import lang_prefix, long_date
+from globe_core.languages import lang_prefix, long_date
+from globe_core.urls import is_site_url
 
 from . import palette
 from .edition import Edition
@@ -43,10 +44,6 @@ def with_utm(url: str, source: str, campaign: str) -> str:
              if not k.startswith("utm_")]
     query += [("utm_source", source), ("utm_medium", "email"), ("utm_campaign", campaign)]
     return urlunsplit(parts._replace(query=urlencode(query)))
-
-
-def is_site_url(url: str, siteurl: str) -> bool:
-    return url == siteurl or url.startswith(siteurl.rstrip("/") + "/")
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pelican.writers import Writer
 
-from globe.languages import lang_prefix
+from globe_core.languages import lang_prefix
 
 
 class LanguageFeedWriter(Writer):

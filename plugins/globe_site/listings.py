@@ -7,12 +7,13 @@ from functools import partial
 
 from pelican.generators import Generator
 
-from globe.languages import NATIVE_NAMES
+from globe_core.languages import NATIVE_NAMES
+from globe_core.versions import all_versions
 
 from . import sharing
 from .chrome import language_chrome
 from .i18n import load_translations
-from .languages import all_versions, group_by_language, link_translations
+from .languages import group_by_language, link_translations
 from .neighbours import link_neighbours
 from .sitemap import SitemapEntry
 from .thumbnails import plan_thumbnail, write_thumbnails

@@ -14,7 +14,7 @@ from urllib.parse import quote, urlencode
 
 from pelican.contents import Article
 
-from globe_content.figures import image_size
+from globe_core.images import image_size
 
 _TAGS = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")

@@ -11,7 +11,7 @@ import re
 import pytest
 from PIL import Image
 
-from globe.problems import Problem
+from globe_core.problems import Problem
 from globe_newsletter.email_check import EmailProblem, check_email, check_mjml
 from globe_newsletter.render import compile_mjml, inline_css
 

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from globe import build as builds
-from globe.languages import long_date
+from globe_core.languages import long_date
 
 from .kit import edition, email_html, entry, manifest, tiny_editions, write_site
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from contentkit import article, write_tree
 
-from globe_newsletter.new_edition import next_number, write_next_edition
+from globe.newsletter_new import next_number, write_next_edition
 
 from .kit import edition, write_site
 
@@ -87,7 +87,7 @@ def test_globe_newsletter_new_prints_the_path_and_never_overwrites(tree):
 def test_an_existing_file_is_not_overwritten(tree, monkeypatch):
     content, editions = tree
     (editions / "2021-16.fr.md").write_text("Number: 2021-16\n", encoding="utf-8")
-    monkeypatch.setattr("globe_newsletter.new_edition.next_number", lambda *a: "2021-16")
+    monkeypatch.setattr("globe.newsletter_new.next_number", lambda *a: "2021-16")
     with pytest.raises(FileExistsError):
         write_next_edition(content, editions, "fr", "The Brussels Globe", today=DECEMBER)
     assert (editions / "2021-16.fr.md").read_text(encoding="utf-8") == "Number: 2021-16\n"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from globe.languages import long_date
+from globe_core.languages import long_date
 from theme.pages import article_paths, soup
 
 

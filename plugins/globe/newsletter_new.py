@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from globe import build as builds
-from globe.messages import _
-from globe_content.source import decode_utf8, split_source
-
-from .edition import FILE_NAME, edition_files, split_slugs
-
-_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+from globe_core.dates import parse_day
+from globe_core.messages import _
+from globe_core.source import decode_utf8, split_source
+from globe_newsletter.edition import FILE_NAME, edition_files, split_slugs
 
 
 @dataclass(frozen=True)
@@ -38,14 +35,6 @@ def _read_fields(path: Path) -> dict:
     return {key: found.value.strip() for key, found in source.fields.items()}
 
 
-def _date(value: str | None) -> dt.date | None:
-    match = _DATE.match(value or "")
-    try:
-        return dt.date.fromisoformat(match.group(1)) if match else None
-    except ValueError:
-        return None
-
-
 def next_number(numbers: list[str], year: int) -> str:
     """YYYY-NN: one more than the highest number of `year`, or YYYY-01."""
     taken = [int(n[5:]) for n in numbers if n.startswith(f"{year}-") and n[5:].isdigit()]
@@ -58,7 +47,7 @@ def published_since(content: Path, article_paths, lang: str, since: dt.date | No
     for folder in article_paths:
         for path in sorted((content / folder).rglob("*.md")):
             fields = _read_fields(path)
-            day = _date(fields.get("date"))
+            day = parse_day(fields.get("date"), leading=True)
             if (fields.get("lang") != lang or not fields.get("slug") or day is None
                     or fields.get("status", "published").lower() != "published"):
                 continue
@@ -77,7 +66,8 @@ def write_next_edition(content: Path, editions: Path, lang: str, site_name: str,
         fields = _read_fields(path)
         if name:
             previous.append((name.group("number"), name.group("lang"),
-                             _date(fields.get("date")), split_slugs(fields.get("articles"))))
+                             parse_day(fields.get("date"), leading=True),
+                             split_slugs(fields.get("articles"))))
     number = next_number([p[0] for p in previous], today.year)
     last = max(previous, default=None, key=lambda p: p[0])
     since = max((p[2] for p in previous if last and p[0] == last[0] and p[2]), default=None)

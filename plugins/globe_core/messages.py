@@ -18,9 +18,9 @@ from functools import lru_cache
 from babel.numbers import format_decimal
 
 from .catalogues import load_translations
+from .languages import LANGUAGES
 
 DOMAIN = "globe"
-LANGUAGES = ("fr", "nl", "en")
 TRANSLATIONS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "translations")
 _LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
