@@ -6,9 +6,9 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "plugins"))
 
-from globe.categories import CATEGORY_LABELS
-from globe.languages import DEFAULT_LANG as _DEFAULT_LANG
-from globe.languages import LANGUAGES
+from globe_core.categories import CATEGORY_LABELS
+from globe_core.languages import DEFAULT_LANG as _DEFAULT_LANG
+from globe_core.languages import LANGUAGES
 
 SITENAME = "The Brussels Globe"
 AUTHOR = "Brussels International"
