@@ -53,7 +53,7 @@ class _PelicanWarnings(logging.Handler):
         self.problems: list[Problem] = []
 
     def emit(self, record):
-        if record.name.startswith(("globe", "pelican.plugins._utils")):
+        if record.name.startswith("globe"):
             return  # our own errors are already problems
         self.problems.append(Problem(self.content_path, 0, record.getMessage().strip()))
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from globe import build as builds
 from globe_core.dates import parse_day
 from globe_core.messages import _
+from globe_core.settings import GlobeSettings
 from globe_core.source import decode_utf8, split_source
 from globe_newsletter.edition import FILE_NAME, edition_files, split_slugs
 
@@ -86,14 +87,14 @@ def write_next_edition(content: Path, editions: Path, lang: str, site_name: str,
 
 def main(args, today: dt.date | None = None) -> int:
     settings = builds.load_settings(args.content, args.editions)
-    languages = tuple(settings["GLOBE_LANGUAGES"])
+    languages = tuple(GlobeSettings.of(settings).languages)
     if args.lang not in languages:
         print(_("error") + ": " + _("unknown language `%(value)s`", value=args.lang) + " — "
               + _("use one of: %(values)s", values=", ".join(languages)), file=sys.stderr)
         return 2
     try:
         path, articles = write_next_edition(
-            Path(settings["PATH"]), Path(settings["GLOBE_EDITIONS_PATH"]), args.lang,
+            Path(settings["PATH"]), Path(GlobeSettings.of(settings).editions_path), args.lang,
             settings["SITENAME"], settings.get("ARTICLE_PATHS", ["articles"]), today)
     except FileExistsError as error:
         print(_("error") + ": " + _("%(file)s already exists — edit it, or remove it first",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from globe_core.categories import category_key
 from globe_core.messages import _
 from globe_core.problems import Problem
+from globe_core.settings import GlobeSettings
 from globe_core.source import SourceFile
 from globe_core.validators import check_date, check_keys
 
@@ -50,10 +51,11 @@ class ContentRules:
 
     @classmethod
     def from_settings(cls, settings) -> ContentRules:
+        globe = GlobeSettings.of(settings)
         return cls(
             content_root=os.path.abspath(settings["PATH"]),
-            languages=tuple(settings["GLOBE_LANGUAGES"]),
-            categories=settings["GLOBE_CATEGORIES"],
+            languages=tuple(globe.languages),
+            categories=globe.categories,
         )
 
 

@@ -9,6 +9,7 @@ from pelican.contents import Article, Page
 
 from globe_core.languages import long_date
 from globe_core.problems import ContentProblems, problem_log
+from globe_core.startup import at_initialized
 
 from .cached_urls import cache_article_urls
 from .reader import GlobeMarkdownReader
@@ -40,6 +41,7 @@ def stop_on_problems(generators):
 
 
 def register():
+    signals.initialized.connect(at_initialized)
     signals.readers_init.connect(use_globe_reader)
     signals.content_object_init.connect(format_locale_date)
     signals.content_object_init.connect(cache_article_urls)

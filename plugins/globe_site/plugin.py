@@ -7,6 +7,8 @@ import os
 from pelican import signals
 from pelican.contents import Article, Page
 
+from globe_core.startup import at_initialized
+
 from . import i18n
 from .body import prepare_body
 from .feeds import LanguageFeedWriter
@@ -43,6 +45,7 @@ def install_i18n(generator):
 
 
 def register():
+    signals.initialized.connect(at_initialized)
     signals.get_generators.connect(add_generators)
     signals.get_writer.connect(use_language_feed_writer)
     signals.generator_init.connect(install_i18n)

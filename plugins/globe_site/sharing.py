@@ -15,6 +15,7 @@ from urllib.parse import quote, urlencode
 from pelican.contents import Article
 
 from globe_core.images import image_size
+from globe_core.settings import GlobeSettings
 
 _TAGS = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
@@ -53,7 +54,7 @@ def json_ld(data: dict) -> str:
 
 def news_article(article, settings, image_url, description) -> dict:
     siteurl = settings["SITEURL"]
-    organisation = settings.get("GLOBE_ORGANISATION", {})
+    organisation = GlobeSettings.of(settings).organisation
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",

@@ -14,6 +14,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from pelican.generators import Generator
 
+from globe_core.settings import GlobeSettings
+
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
@@ -83,4 +85,4 @@ class SitemapGenerator(Generator):
             file.write(render_sitemap(entries, self.settings["DEFAULT_LANG"]))
         with open(os.path.join(output, "robots.txt"), "w", encoding="utf-8") as file:
             file.write(render_robots(self.settings["SITEURL"],
-                                     bool(self.settings.get("GLOBE_PRODUCTION"))))
+                                     bool(GlobeSettings.of(self.settings).production)))

@@ -9,14 +9,15 @@ from types import SimpleNamespace
 
 from contentkit import article, document, page, write_image, write_tree
 
+from globe_core.settings import GlobeSettings
 from globe_newsletter import palette
 from globe_newsletter.email_check import EmailSpec
 from globe_newsletter.render import EmailRenderer
-from globe_newsletter.settings import DEFAULTS
 from globe_newsletter.view import neutralize_merge_tags
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITIONS = "editions"
+DEFAULTS = GlobeSettings()
 
 
 def edition(body: str = "", **metadata) -> str:
@@ -117,10 +118,10 @@ def spec_for(output: Path, item: dict, production: bool, **changes) -> EmailSpec
     values = {
         "lang": item["lang"], "number": item["number"], "subject": item["subject"],
         "siteurl": siteurl, "production": production,
-        "utm_source": DEFAULTS["GLOBE_NEWSLETTER_UTM_SOURCE"],
-        "unsubscribe_url": DEFAULTS["GLOBE_NEWSLETTER_UNSUBSCRIBE_URL"],
-        "manage_url": DEFAULTS["GLOBE_NEWSLETTER_MANAGE_URL"],
-        "merge_tags": tuple(DEFAULTS["GLOBE_NEWSLETTER_MERGE_TAGS"]),
+        "utm_source": DEFAULTS.newsletter_utm_source,
+        "unsubscribe_url": DEFAULTS.newsletter_unsubscribe_url,
+        "manage_url": DEFAULTS.newsletter_manage_url,
+        "merge_tags": DEFAULTS.newsletter_merge_tags,
         "article_titles": {a["slug"]: neutralize_merge_tags(a["title"])
                            for a in item["articles"]},
         "images": images, "image_articles": image_articles, "inline_css": inline_stylesheet(),
