@@ -10,12 +10,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import repeat
 
 from pelican.generators import Generator
 
+from globe_core import context as keys
 from globe_core.messages import _
 from globe_core.problems import Problem, problem_log
 from globe_core.settings import GlobeSettings
@@ -104,7 +105,7 @@ class EditionAssembler:
                                           "(%(error)s)", slug=article.slug, error=error),
                                         _("replace the image file")))
         view = edition_view(edition, self.settings, images,
-                            self.context.get("pages_by_slug", {}))
+                            self.context.get(keys.PAGES_BY_SLUG, {}))
         return view, problems
 
     def assemble(self, edition: Edition) -> BuiltEdition:
@@ -123,10 +124,9 @@ class EditionAssembler:
                                      mp_context=multiprocessing.get_context("spawn"),
                                      initializer=_start_worker,
                                      initargs=(self.renderer_args,)) as pool:
-                # Workers get plain values only: the Edition holds Pelican articles, which
-                # the email does not need and which link to each other too deeply to pickle.
-                plain = [replace(view, edition=None) for view in views]
-                results = list(pool.map(_render_and_check_in_worker, plain,
+                # Views are plain values; the Edition, which holds Pelican articles that link
+                # to each other too deeply to pickle, stays in this process.
+                results = list(pool.map(_render_and_check_in_worker, views,
                                         repeat(self.gate), chunksize=8))
         return [BuiltEdition(edition, view, email,
                              problems + [p.to_problem(edition) for p in found])
@@ -164,7 +164,6 @@ class EditionsGenerator(Generator):
             # Drafts are checked like every edition, but only `ready` ones are published.
             self.built = [b for b in self.built if b.edition.status == "ready"]
         self.built.sort(key=lambda b: (b.edition.date, b.edition.number), reverse=True)
-        self.context["newsletter_editions"] = [b.view for b in self.built]
 
     # --- writing -----------------------------------------------------------------------
 

@@ -80,10 +80,13 @@ class ArticleView:
 
 @dataclass
 class EditionView:
-    edition: Edition
+    """Plain values only (no link back to the Edition): worker processes receive it."""
+
     lang: str
     number: str
-    date: str
+    date: str  # as the language writes it
+    date_iso: str
+    status: str  # ready | draft
     subject: str
     preheader: str
     introduction_html: Markup  # links absolute and tracked
@@ -190,10 +193,11 @@ def edition_view(edition: Edition, settings: dict, images: dict, pages_by_slug: 
     privacy = pages_by_slug.get("privacy", {}).get(lang)
     organisation = globe.organisation
     return EditionView(
-        edition=edition,
         lang=lang,
         number=edition.number,
         date=long_date(edition.date, lang),
+        date_iso=edition.date.isoformat(),
+        status=edition.status,
         subject=edition.subject,
         preheader=edition.preheader or neutralize_merge_tags(
             default_preheader(getattr(edition.lead, "summary", ""))),

@@ -2,63 +2,25 @@
 
 from __future__ import annotations
 
-import os
 from functools import partial
 
 from pelican.generators import Generator
 
-from globe_core.languages import NATIVE_NAMES
+from globe_core import context as keys
 from globe_core.settings import GlobeSettings
-from globe_core.versions import all_versions
 
-from . import sharing
-from .chrome import language_chrome
-from .i18n import load_translations
-from .languages import group_by_language, link_translations
-from .neighbours import link_neighbours
 from .sitemap import SitemapEntry
-from .thumbnails import plan_thumbnail, write_thumbnails
+from .thumbnails import write_thumbnails
 
 
 class LanguageListingsGenerator(Generator):
     """One Pelican read, N languages: listings are views over the articles already read."""
 
     def generate_context(self):
-        settings = self.settings
-        languages = tuple(GlobeSettings.of(settings).languages)
-        articles = all_versions(self.context.get("articles", []))
-        pages = all_versions(self.context.get("pages", []))
-        self.by_lang = group_by_language(articles, languages, settings["DEFAULT_LANG"],
-                                         list(GlobeSettings.of(settings).categories))
-        siteurl = settings["SITEURL"]
-        link_translations(articles + pages + list(self.context.get("hidden_pages", [])),
-                          languages, siteurl)
-        pages_by_slug: dict = {}
-        for page in pages:
-            pages_by_slug.setdefault(page.slug, {})[page.lang] = page
-        self.context["pages_by_slug"] = pages_by_slug
-        self.context["languages"] = {lang: self.by_lang[lang] for lang in languages}
-        self.context["LANGUAGE_NAMES"] = NATIVE_NAMES
-        for section in self.by_lang.values():
-            link_neighbours(section.categories)
-        for content in articles + pages + list(self.context.get("hidden_pages", [])):
-            sharing.prepare(content, settings)
-        self.thumbnails = []
-        for article in articles:
-            thumbnail = plan_thumbnail(article.image, settings["PATH"]) if getattr(
-                article, "image", None) else None
-            article.thumbnail_url = f"{siteurl}/{thumbnail.relative_path}" if thumbnail else None
-            if thumbnail:
-                self.thumbnails.append(thumbnail)
-        self.context["globe_listing_entries"] = list(self.listing_entries())
-        translations_dir = os.path.join(self.theme, "translations")
-        self.context["GLOBE_CHROME"] = {
-            lang: language_chrome(
-                lang, section.prefix, settings,
-                {slug: versions[lang] for slug, versions in pages_by_slug.items()
-                 if lang in versions},
-                section.categories, load_translations(translations_dir, lang).ugettext)
-            for lang, section in self.by_lang.items()}
+        # Everything these listings show was computed by the enrichment step (enrichment.py).
+        self.by_lang = self.context[keys.SECTIONS]
+        self.thumbnails = self.context[keys.THUMBNAILS]
+        self.context[keys.LISTING_ENTRIES] = list(self.listing_entries())
 
     def listing_entries(self):
         """First page of every listing with its language versions, for the sitemap."""

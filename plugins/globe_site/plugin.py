@@ -11,7 +11,8 @@ from globe_core.startup import at_initialized
 
 from . import i18n
 from .body import prepare_body
-from .feeds import LanguageFeedWriter
+from .enrichment import enrich
+from .feeds import localize_feed
 from .listings import LanguageListingsGenerator
 from .pagination import page_window
 from .sitemap import SitemapGenerator
@@ -31,10 +32,6 @@ def prepare_content_body(content):
     content._content = prepare_body(content._content, translations.ugettext)
 
 
-def use_language_feed_writer(pelican):
-    return LanguageFeedWriter
-
-
 def install_i18n(generator):
     if hasattr(generator, "env"):
         i18n.install(generator.env, os.path.join(generator.theme, "translations"))
@@ -47,6 +44,7 @@ def install_i18n(generator):
 def register():
     signals.initialized.connect(at_initialized)
     signals.get_generators.connect(add_generators)
-    signals.get_writer.connect(use_language_feed_writer)
+    signals.feed_generated.connect(localize_feed)
     signals.generator_init.connect(install_i18n)
     signals.content_object_init.connect(prepare_content_body)
+    signals.page_generator_finalized.connect(enrich)

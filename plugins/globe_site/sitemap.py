@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from pelican.generators import Generator
 
+from globe_core import context as keys
 from globe_core.settings import GlobeSettings
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -79,7 +80,7 @@ class SitemapGenerator(Generator):
                                date.date().isoformat() if date else None)
 
     def generate_output(self, writer):
-        entries = [*self.context.get("globe_listing_entries", []), *self.content_entries()]
+        entries = [*self.context.get(keys.LISTING_ENTRIES, []), *self.content_entries()]
         output = self.output_path
         with open(os.path.join(output, "sitemap.xml"), "w", encoding="utf-8") as file:
             file.write(render_sitemap(entries, self.settings["DEFAULT_LANG"]))
