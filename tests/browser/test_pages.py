@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from browser.axe import WCAG_AA, describe, run_axe
-from browser.conftest import LANGUAGES, RequestLog
+from browser.support import LANGUAGES, RequestLog
 
 
 def load_every_image(page):

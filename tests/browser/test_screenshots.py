@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser.conftest import LANGUAGES, SCREENSHOTS
+from browser.support import LANGUAGES, SCREENSHOTS
 from browser.test_pages import load_every_image
 
 WIDTHS = (375, 1280)

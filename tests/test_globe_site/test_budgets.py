@@ -2,24 +2,7 @@
 
 from __future__ import annotations
 
-import gzip
-
-from theme.pages import LANGUAGES, SITEURL, article_paths, soup, url_to_file
-
-CSS_JS_BUDGET = 30 * 1024  # bytes compressed, per article page
-HTML_BUDGET = 40 * 1024  # bytes compressed, per article page
-
-
-def gzipped(path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=9))
-
-
-def assets_of(output, path):
-    page = soup(output, path)
-    urls = [link["href"] for link in page.select('link[rel="stylesheet"]')]
-    urls += [script["src"] for script in page.select("script[src]")]
-    assert all(url.startswith(SITEURL + "/") for url in urls)
-    return [url_to_file(output, url) for url in urls]
+from built_site import CSS_JS_BUDGET, HTML_BUDGET, LANGUAGES, article_paths, assets_of, gzipped
 
 
 def test_css_and_js_of_every_article_page_fit_30_kb_compressed(sample_site):

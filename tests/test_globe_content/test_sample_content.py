@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from bs4 import BeautifulSoup
-from conftest import SAMPLE_CONTENT
+from support import SAMPLE_CONTENT
 
 from globe_core.categories import CATEGORY_LABELS
 

@@ -1,13 +1,17 @@
-"""Reading the built site in tests: parsed pages and where each kind of page lives."""
+"""Reading a built site: parsed pages, where each kind of page lives, page-weight budgets.
+
+Used by `make bench` (page_budgets.py) and by the tests (pytest puts bench/ on the path).
+"""
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
 SITEURL = "https://international.brussels"
-LANGUAGES = ("fr", "nl", "en")
+LANGUAGES = ("fr", "nl", "en")  # the sample site's, as a reader expects them
 
 
 def prefix(lang: str) -> str:
@@ -42,3 +46,20 @@ def url_to_file(output: Path, url: str) -> Path:
     assert url.startswith(SITEURL + "/"), url
     path = url[len(SITEURL) + 1:]
     return output / path / "index.html" if path.endswith("/") or not path else output / path
+
+
+# Performance budgets, measured on the built files (gzip, level 9 as a server would).
+CSS_JS_BUDGET = 30 * 1024  # bytes compressed, per article page
+HTML_BUDGET = 40 * 1024  # bytes compressed, per article page
+
+
+def gzipped(path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=9))
+
+
+def assets_of(output, path):
+    page = soup(output, path)
+    urls = [link["href"] for link in page.select('link[rel="stylesheet"]')]
+    urls += [script["src"] for script in page.select("script[src]")]
+    assert all(url.startswith(SITEURL + "/") for url in urls)
+    return [url_to_file(output, url) for url in urls]

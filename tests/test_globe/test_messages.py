@@ -12,11 +12,11 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from contentkit import article, write_tree
-from newsletter.kit import edition, write_site
+from test_globe_newsletter.kit import edition, write_site
 
 from globe_core import messages
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PLUGINS = ROOT / "plugins"
 TRANSLATIONS = PLUGINS / "globe_core" / "translations"
 GLOBE = str(Path(sys.executable).with_name("globe"))

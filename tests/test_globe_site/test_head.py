@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from theme.pages import LANGUAGES, SITEURL, prefix, soup, trilingual_article, url_to_file
+from built_site import LANGUAGES, SITEURL, prefix, soup, trilingual_article, url_to_file
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from conftest import ROOT, free_port
 from contentkit import article, write_tree
+from support import ROOT, free_port
 
 BIN = Path(sys.executable).parent
 

@@ -8,8 +8,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
-
-from theme.pages import LANGUAGES, article_paths, prefix, soup
+from built_site import LANGUAGES, article_paths, prefix, soup
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "theme" / "translations"
