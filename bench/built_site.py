@@ -10,8 +10,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from globe_core.languages import LANGUAGES
+
 SITEURL = "https://international.brussels"
-LANGUAGES = ("fr", "nl", "en")  # the sample site's, as a reader expects them
 
 
 def prefix(lang: str) -> str:

@@ -8,10 +8,10 @@ from pelican import signals
 from pelican.contents import Article, Page
 
 from globe_core.languages import long_date
+from globe_core.pelican_seams import cache_article_urls
 from globe_core.problems import ContentProblems, problem_log
 from globe_core.startup import at_initialized
 
-from .cached_urls import cache_article_urls
 from .reader import GlobeMarkdownReader
 from .site_checks import check_site
 

@@ -13,6 +13,7 @@ from pelican.urlwrappers import Category, Tag
 from globe_core.categories import category_key
 from globe_core.dates import parse_date
 from globe_core.languages import lang_prefix
+from globe_core.pelican_seams import localized
 from globe_core.problems import problem_log
 from globe_core.source import decode_utf8, split_source
 
@@ -110,13 +111,3 @@ class GlobeMarkdownReader(BaseReader):
             return match.group(1) if match else rendered
         first = _FIRST_PARAGRAPH.search(content)
         return first.group(1).strip() if first else ""
-
-
-def localized(wrapper, key, lang, prefix):
-    """A category or tag of one language: its URL lives under that language's prefix."""
-    if key:
-        wrapper.slug = key
-    wrapper.key = key or wrapper.slug
-    wrapper.lang = lang
-    wrapper.lang_prefix = prefix
-    return wrapper

@@ -7,6 +7,7 @@ import os
 from pelican import signals
 from pelican.contents import Article, Page
 
+from globe_core.pelican_seams import body_of, replace_body
 from globe_core.startup import at_initialized
 
 from . import i18n
@@ -25,11 +26,11 @@ def add_generators(pelican):
 
 def prepare_content_body(content):
     """Embeds become click-to-load placeholders; tables get a scroll region."""
-    if not isinstance(content, (Article, Page)) or not getattr(content, "_content", None):
+    if not isinstance(content, (Article, Page)) or not body_of(content):
         return
     translations_dir = os.path.join(content.settings["THEME"], "translations")
     translations = i18n.load_translations(translations_dir, getattr(content, "lang", "fr"))
-    content._content = prepare_body(content._content, translations.ugettext)
+    replace_body(content, prepare_body(body_of(content), translations.ugettext))
 
 
 def install_i18n(generator):

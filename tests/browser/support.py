@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-LANGUAGES = ("fr", "nl", "en")
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 
 

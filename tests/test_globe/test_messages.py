@@ -15,12 +15,12 @@ from contentkit import article, write_tree
 from test_globe_newsletter.kit import edition, write_site
 
 from globe_core import messages
+from globe_core.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 PLUGINS = ROOT / "plugins"
 TRANSLATIONS = PLUGINS / "globe_core" / "translations"
 GLOBE = str(Path(sys.executable).with_name("globe"))
-LANGUAGES = ("fr", "nl", "en")
 LOCALE_VARIABLES = ("GLOBE_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
