@@ -89,10 +89,10 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
     _check_date(source, problem)
 
     category = source.value("category")
-    if kind == "article" and category and lang:
-        if category_key(category, lang, rules.categories) is None:
-            problem("category", _("unknown category `%(value)s`", value=category),
-                    _("use one of: %(values)s", values=", ".join(rules.categories)))
+    if kind == "article" and category and lang and \
+            category_key(category, lang, rules.categories) is None:
+        problem("category", _("unknown category `%(value)s`", value=category),
+                _("use one of: %(values)s", values=", ".join(rules.categories)))
 
     status = source.value("status")
     if status and status.lower() not in STATUSES:

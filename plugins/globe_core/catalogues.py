@@ -24,10 +24,3 @@ def load_translations(translations_dir: str, lang: str, domain: str) -> NullTran
     buffer.seek(0)
     return Translations(buffer, domain=domain)
 
-
-THEME_DOMAIN = "messages"
-
-
-def theme_translations(theme: str, lang: str) -> NullTranslations:
-    """The theme's catalogue of one language: what a visitor or a reader reads."""
-    return load_translations(os.path.join(theme, "translations"), lang, THEME_DOMAIN)

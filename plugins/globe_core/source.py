@@ -68,7 +68,7 @@ def split_source(path: str, text: str) -> tuple[SourceFile, list[Problem]]:
             continue
         match = _META_LINE.match(line)
         if not match and not source.fields and not problems:
-            number = 0  # no metadata block at all: the whole file is body
+            number = 0  # noqa: PLW2901 — no metadata block at all: the whole file is body
             break
         if not match:
             problems.append(

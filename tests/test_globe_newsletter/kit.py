@@ -8,6 +8,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from contentkit import article, document, page, write_image, write_tree
+from PIL import Image, ImageDraw
 
 from globe_core.settings import GlobeSettings
 from globe_newsletter import palette
@@ -81,8 +82,6 @@ def write_site(root: Path, editions: dict | None = None, **extra_files) -> tuple
 
 
 def _write_png(path: Path) -> None:
-    from PIL import Image, ImageDraw
-
     path.parent.mkdir(parents=True, exist_ok=True)
     picture = Image.new("RGB", (1600, 900), (240, 230, 210))
     draw = ImageDraw.Draw(picture)

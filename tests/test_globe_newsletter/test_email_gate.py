@@ -9,6 +9,7 @@ import os
 import re
 
 import pytest
+from contentkit import write_image
 from PIL import Image
 
 from globe_core.problems import Problem
@@ -149,7 +150,7 @@ def jpeg_bytes(size, noise=False) -> bytes:
 @pytest.mark.parametrize("rule, data", [
     ("image-width", lambda: jpeg_bytes((1600, 900))),
     ("image-weight", lambda: jpeg_bytes((1200, 900), noise=True)),
-    ("image-format", lambda: _webp()),
+    ("image-format", lambda: _webp()),  # noqa: PLW0108 — _webp is defined below
 ])
 def test_email_images_must_be_jpeg_png_gif_1200px_200kb_at_most(good, rule, data):
     html, spec = good
@@ -201,8 +202,6 @@ def test_inlining_keeps_outlook_conditional_comments_and_the_style_blocks():
 
 def test_a_gate_failure_is_a_build_error_naming_the_edition_and_the_article(tmp_path,
                                                                          build_site):
-    from contentkit import write_image
-
     content, editions = write_site(tmp_path, {"2021-15.fr.md": edition()})
     write_image(content / "images/beta.png", size=(1, 1))  # an article image 1 px wide
     os.replace(content / "images/beta.png", content / "images/beta.jpg")

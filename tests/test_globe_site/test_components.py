@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 import pytest
 from built_site import LANGUAGES, SITEURL, article_paths, prefix, soup, trilingual_article
+from contentkit import article, write_tree
 
 
 def languages_of(output, path_without_prefix):
@@ -169,8 +170,6 @@ def test_pages_load_nothing_from_other_hosts(sample_site):
 
 
 def test_search_link_appears_in_the_navigation_when_configured(build_site, tmp_path):
-    from contentkit import article, write_tree
-
     content = write_tree(tmp_path / "content", {"articles/visit.nl.md": article(lang="nl")})
     result = build_site(content, GLOBE_SEARCH_URL="{lang_prefix}search/")
     assert result.ok, result.problems

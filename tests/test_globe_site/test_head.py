@@ -7,6 +7,8 @@ import json
 import pytest
 from built_site import LANGUAGES, SITEURL, prefix, soup, trilingual_article, url_to_file
 
+from globe_site.sharing import json_ld
+
 
 @pytest.fixture(scope="module")
 def article_url_path(sample_site):
@@ -83,8 +85,6 @@ def test_article_has_news_article_json_ld(sample_site, article_url_path, lang):
 
 
 def test_json_ld_cannot_close_its_script_element():
-    from globe_site.sharing import json_ld
-
     text = json_ld({"headline": "</script><script>alert(1)</script>"})
     assert "</script" not in text
     assert json.loads(text)["headline"] == "</script><script>alert(1)</script>"
