@@ -58,14 +58,8 @@ def localized(wrapper, key, lang, prefix):
 
 
 # --- 4. The rendered body, Content._content (pelican/contents.py) -----------------------
-# Checked against Pelican 4.12.0: `content` is a read-only property over `_content` that
-# rewrites {filename} links on every read. The site plugin's body transform (embeds,
-# tables) needs the theme's translations of the page's language, which a Markdown
-# extension built by the reader does not have, so it replaces `_content` at
-# content_object_init, before anything reads it; descriptions read the same raw body.
+# Checked against Pelican 4.12.0: `content` is a property over `_content` that rewrites
+# {filename} links on every read. Descriptions (share cards, feeds' summaries) are made
+# from the body as the reader rendered it, before links are rewritten, so they read it raw.
 def body_of(content) -> str:
     return getattr(content, "_content", None) or ""
-
-
-def replace_body(content, html: str) -> None:
-    content._content = html

@@ -5,13 +5,10 @@ from __future__ import annotations
 import os
 
 from pelican import signals
-from pelican.contents import Article, Page
 
-from globe_core.pelican_seams import body_of, replace_body
 from globe_core.startup import at_initialized
 
 from . import i18n
-from .body import prepare_body
 from .enrichment import enrich
 from .feeds import localize_feed
 from .listings import LanguageListingsGenerator
@@ -22,15 +19,6 @@ from .sitemap import SitemapGenerator
 def add_generators(pelican):
     # The sitemap reads what the listings generator put in the context: it comes second.
     return [LanguageListingsGenerator, SitemapGenerator]
-
-
-def prepare_content_body(content):
-    """Embeds become click-to-load placeholders; tables get a scroll region."""
-    if not isinstance(content, (Article, Page)) or not body_of(content):
-        return
-    translations_dir = os.path.join(content.settings["THEME"], "translations")
-    translations = i18n.load_translations(translations_dir, getattr(content, "lang", "fr"))
-    replace_body(content, prepare_body(body_of(content), translations.ugettext))
 
 
 def install_i18n(generator):
@@ -47,5 +35,4 @@ def register():
     signals.get_generators.connect(add_generators)
     signals.feed_generated.connect(localize_feed)
     signals.generator_init.connect(install_i18n)
-    signals.content_object_init.connect(prepare_content_body)
     signals.page_generator_finalized.connect(enrich)

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from browser.axe import WCAG_AA, describe, run_axe
-from browser.support import LANGUAGES, RequestLog
+from browser.support import RequestLog
+from globe_core.languages import LANGUAGES
 
 
 def load_every_image(page):

@@ -1,4 +1,4 @@
-"""Article and page bodies made safe for a public site, at content-processing time.
+"""Article and page bodies made safe for a public site: a Markdown extension of the reader.
 
 - An embedded `<iframe>` (video, map) becomes a click-to-load placeholder: nothing is
   requested from its host until the visitor asks. The iframe waits inert inside a
@@ -12,6 +12,10 @@ from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
+
+from globe_core.catalogues import load_translations
 
 Gettext = Callable[[str], str]
 
@@ -139,3 +143,30 @@ def prepare_body(html: str, gettext: Gettext) -> str:
     placeholder_embeds(soup, gettext)
     scrollable_tables(soup, gettext)
     return str(soup)
+
+
+class BodyPostprocessor(Postprocessor):
+    def __init__(self, md, extension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, text):
+        lang = self.extension.lang
+        if not lang:
+            return text  # a summary: left as written
+        catalogue = load_translations(self.extension.translations_dir, lang, "messages")
+        return prepare_body(text, catalogue.ugettext)
+
+
+class BodyExtension(Extension):
+    """Set `lang` before each body's conversion: notices are in the body's language, from
+    the theme's catalogue (theme/translations, domain `messages`)."""
+
+    def __init__(self, translations_dir: str, **kwargs):
+        self.translations_dir = translations_dir
+        self.lang = ""
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        # last of all, on the final HTML: raw <iframe>s are back from Markdown's stash
+        md.postprocessors.register(BodyPostprocessor(md, self), "globe_body", 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 from contentkit import article, write_tree
 
-from globe_site.body import prepare_body, source_link
+from globe_content.body import prepare_body, source_link
 
 VIDEO = ('<iframe src="https://www.youtube-nocookie.com/embed/abc123XYZ" '
          'title="Brussels Days at Expo 2020" width="560" height="315"></iframe>')
