@@ -55,7 +55,7 @@ def render_robots(siteurl: str, production: bool) -> str:
 
 
 class SitemapGenerator(Generator):
-    """Runs after the listings generator, whose `sitemap_entries` it reads from context."""
+    """Runs after the listings generator, whose entries (context.LISTING_ENTRIES) it reads."""
 
     def generate_context(self):
         pass
