@@ -13,11 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-
-from contentkit import write_image  # noqa: E402
-from wordpress.kit import Post, attachment, wxr  # noqa: E402
+from PIL import Image
+from wxr_export import Post, attachment, wxr
 
 SITE = "http://international.brussels"
 LANGS = ("fr", "nl", "en")
@@ -31,7 +28,8 @@ def generate(root: Path, posts: int) -> Path:
     images = 50  # shared by the posts, as an archive reuses its photos
     for number in range(images):
         name = f"{2013 + number % 12}/05/photo-{number}.jpg"
-        write_image(uploads / name, size=(64, 48), colour=(number * 5 % 255, 80, 120))
+        (uploads / name).parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", (64, 48), (number * 5 % 255, 80, 120)).save(uploads / name, "JPEG")
         items.append(attachment(10_000 + number, f"{SITE}/wp-content/uploads/{name}",
                                 alt=f"Photo {number}", caption=f"Légende {number}"))
     for number in range(posts):
@@ -71,7 +69,7 @@ def main() -> int:
         started = time.perf_counter()
         run = subprocess.run([globe, "import", "wordpress", str(export), "--content",
                               "content", "--uploads", "uploads"], cwd=root,
-                             capture_output=True, text=True)
+                             capture_output=True, text=True, check=False)
         first = time.perf_counter() - started
         if run.returncode:
             sys.exit(run.stdout + run.stderr)

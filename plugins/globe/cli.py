@@ -7,8 +7,9 @@ import logging
 import os
 import sys
 
+from globe_core.messages import _, decimal
+
 from . import build as builds
-from .messages import _, decimal
 
 
 def existing_folder(path: str) -> str:
@@ -58,19 +59,19 @@ def cmd_serve(args) -> int:
 
 
 def cmd_newsletter_new(args) -> int:
-    from globe_newsletter.new_edition import main  # noqa: PLC0415
+    from globe.newsletter_new import main  # noqa: PLC0415
 
     return main(args)
 
 
 def cmd_import_wordpress(args) -> int:
-    from globe_wordpress.command import main  # noqa: PLC0415
+    from .import_wordpress import main  # noqa: PLC0415
 
     return main(args)
 
 
 def cmd_redirects(args) -> int:
-    from globe_redirects.command import main  # noqa: PLC0415
+    from .redirects import main  # noqa: PLC0415
 
     return main(args)
 
@@ -106,7 +107,7 @@ def parser() -> argparse.ArgumentParser:
                      help=_("language of the edition: fr, nl or en (default: fr)"))
     new.set_defaults(run=cmd_newsletter_new)
 
-    from globe_wordpress.command import add_arguments  # noqa: PLC0415
+    from .import_wordpress import add_arguments  # noqa: PLC0415
 
     importing = commands.add_parser("import", help=_("bring content over from another site"))
     sources = importing.add_subparsers(dest="import_source", required=True)

@@ -1,4 +1,7 @@
-"""Signal wiring: collect the redirects once every file is read, write them at the end."""
+"""Signal wiring: the redirect table once every file is read, written with the site.
+
+Receivers are module-level functions (Pelican holds weak references).
+"""
 
 from __future__ import annotations
 
@@ -9,15 +12,40 @@ from itertools import chain
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from globe import catalogues
-from globe.problems import ContentProblems, problem_log
+from globe_core import catalogues
+from globe_core.problems import ContentProblems, problem_log
+from globe_core.startup import at_initialized
 
 from .nginx import MAP_FILE, nginx_map
 from .pages import write_redirect_pages
 from .table import Movable, redirect_table
 
 logger = logging.getLogger(__name__)
-TABLE = "GLOBE_REDIRECTS"
+
+
+class RedirectsGenerator:
+    """Writes the redirect pages and the nginx map; its table is set once all is read."""
+
+    def __init__(self, context, settings, path, theme, output_path, *args, **kwargs):
+        self.settings = settings
+        self.theme = theme
+        self.output_path = output_path
+        self.table = []
+
+    def generate_output(self, writer):
+        translations_dir = os.path.join(self.theme, "translations")
+
+        def gettext_for(lang):
+            return catalogues.load_translations(translations_dir, lang, "messages").ugettext
+
+        write_redirect_pages(self.output_path, self.table, self.settings.get("SITEURL", ""),
+                             gettext_for)
+        with open(os.path.join(self.output_path, MAP_FILE), "w", encoding="utf-8") as file:
+            file.write(nginx_map(self.table))
+
+
+def add_generator(pelican):
+    return RedirectsGenerator
 
 
 def _published(generators):
@@ -29,16 +57,18 @@ def _published(generators):
 
 
 def collect_redirects(generators):
-    settings = generators[0].settings
-    log = problem_log(settings)
+    """Every Old_urls of published content; conflicts and bad entries stop the build."""
+    mine = [g for g in generators if isinstance(g, RedirectsGenerator)]
+    if not mine:
+        return
+    log = problem_log(generators[0].settings)
     contents = list(_published(generators))
     items = [Movable(content.source_path,
                      getattr(content, "source_lines", {}).get("old_urls", 1),
                      "/" + content.url, content.lang, content.metadata["old_urls"])
              for content in contents if content.metadata.get("old_urls")]
     current = {"/" + content.url for content in contents}
-    table, problems = redirect_table(items, current, log.display_path)
-    settings[TABLE] = table
+    mine[0].table, problems = redirect_table(items, current, log.display_path)
     if problems:
         log.extend(problems)
         for problem in log.sorted():
@@ -46,19 +76,7 @@ def collect_redirects(generators):
         raise ContentProblems(log.sorted())
 
 
-def write_redirects(pelican):
-    table = pelican.settings.get(TABLE) or []
-    output = pelican.output_path
-    translations_dir = os.path.join(pelican.settings["THEME"], "translations")
-
-    def gettext_for(lang):
-        return catalogues.load_translations(translations_dir, lang, "messages").ugettext
-
-    write_redirect_pages(output, table, pelican.settings.get("SITEURL", ""), gettext_for)
-    with open(os.path.join(output, MAP_FILE), "w", encoding="utf-8") as file:
-        file.write(nginx_map(table))
-
-
 def register():
+    signals.initialized.connect(at_initialized)
+    signals.get_generators.connect(add_generator)
     signals.all_generators_finalized.connect(collect_redirects)
-    signals.finalized.connect(write_redirects)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from globe.messages import _
-from globe.problems import Problem
-
-from .old_urls import OldUrl, OldUrlError, parse_old_url, split_old_urls
+from globe_core.messages import _
+from globe_core.old_urls import OldUrl, OldUrlError, parse_old_url, split_old_urls
+from globe_core.problems import Problem
 
 
 @dataclass(frozen=True)

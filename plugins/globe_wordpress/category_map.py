@@ -12,7 +12,7 @@ import os
 import tomllib
 from collections import Counter
 
-from globe.categories import CATEGORY_LABELS
+from globe_core.categories import CATEGORY_LABELS
 
 from .names import slugify
 from .wxr import Item

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from globe_redirects.old_urls import OldUrl, OldUrlError, parse_old_url
+from globe_core.old_urls import OldUrl, OldUrlError, parse_old_url
 
 from . import category_map
 from .html_to_markdown import BodyContext, to_markdown

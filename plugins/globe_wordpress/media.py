@@ -23,7 +23,7 @@ from tenacity import (
     wait_exponential,
 )
 
-from globe.messages import _
+from globe_core.messages import _
 
 from .names import safe_file_name
 

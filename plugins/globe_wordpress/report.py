@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from globe.messages import _, decimal
+from globe_core.messages import _, decimal
 
 
 def describe(kind: str, detail: str) -> str:

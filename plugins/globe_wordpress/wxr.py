@@ -128,15 +128,15 @@ def read_export(path: str) -> Export:
     channel = root.find("channel")
     if root.tag != "rss" or channel is None:
         raise ExportError("no <rss><channel>: not a WordPress export", 1)
-    site_url, language, authors = "", "", {}
+    site_url, link, language, authors = "", "", "", {}
     term_descriptions: dict[str, dict[str, str]] = {}
     items = []
     for child in channel:
         name = _name(child.tag)
         if name in ("wp:base_site_url", "wp:base_blog_url") and not site_url:
             site_url = (child.text or "").strip()
-        elif name == "link" and not site_url:
-            site_url = (child.text or "").strip()
+        elif name == "link":
+            link = (child.text or "").strip()
         elif name == "language":
             language = (child.text or "").strip()
         elif name == "wp:author":
@@ -149,6 +149,7 @@ def read_export(path: str) -> Export:
                 values.get("wp:term_slug", "")] = values.get("wp:term_description", "")
         elif name == "item":
             items.append(_item(child))
+    site_url = site_url or link
     seen: dict[int, int] = {}
     for item in items:
         seen[item.id] = seen.get(item.id, 0) + 1
