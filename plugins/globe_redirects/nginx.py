@@ -1,6 +1,6 @@
 """The nginx `map` of old addresses: query strings (`?p=123`, `?lang=nl`) can only be
 redirected by the server. The file is included at `http` level; the server block then
-says `if ($globe_redirect) { return 301 $globe_redirect; }` (deploy/nginx/redirects.conf).
+says `if ($globe_redirect) { return 301 $globe_redirect; }` (deploy/nginx/globe/redirects.conf).
 """
 
 from __future__ import annotations

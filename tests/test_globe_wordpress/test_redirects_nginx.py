@@ -1,4 +1,4 @@
-"""Debian's nginx, with the generated map and deploy/nginx/redirects.conf, answers every
+"""Debian's nginx, with the generated map and deploy/nginx/globe/redirects.conf, answers every
 old address shape with a 301 to the new one, and leaves the new addresses alone."""
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def nginx(imported, tmp_path_factory):
     port = free_port()
     conf = prefix / "nginx.conf"
     conf.write_text(CONFIG.format(prefix=prefix, output=root / "output", port=port,
-                                  redirects=ROOT / "deploy/nginx/redirects.conf"))
+                                  redirects=ROOT / "deploy/nginx/globe/redirects.conf"))
     test = subprocess.run([NGINX, "-t", "-p", str(prefix), "-c", str(conf), "-e",
                            str(prefix / "error.log")], capture_output=True, text=True,
                           check=False)
