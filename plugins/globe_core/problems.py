@@ -64,3 +64,11 @@ def problem_log(settings) -> ProblemLog:
     if log is None:
         log = settings["GLOBE_PROBLEMS"] = ProblemLog(os.getcwd())
     return log
+
+
+def stop_on_any(log: ProblemLog, logger) -> None:
+    """Every problem logged, then the build stopped, if there is one; else nothing."""
+    if log:
+        for problem in log.sorted():
+            logger.error("%s", problem)
+        raise ContentProblems(log.sorted())

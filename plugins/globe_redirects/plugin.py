@@ -13,7 +13,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from globe_core import catalogues
-from globe_core.problems import ContentProblems, problem_log
+from globe_core.problems import problem_log, stop_on_any
 from globe_core.startup import at_initialized
 
 from .nginx import MAP_FILE, nginx_map
@@ -69,11 +69,8 @@ def collect_redirects(generators):
              for content in contents if content.metadata.get("old_urls")]
     current = {"/" + content.url for content in contents}
     mine[0].table, problems = redirect_table(items, current, log.display_path)
-    if problems:
-        log.extend(problems)
-        for problem in log.sorted():
-            logger.error("%s", problem)
-        raise ContentProblems(log.sorted())
+    log.extend(problems)
+    stop_on_any(log, logger)
 
 
 def register():
