@@ -27,6 +27,8 @@ _DROPPED = ("script", "style", "noscript", "form", "input", "button", "select", 
 _MAP_HOSTS = ("openstreetmap.org", "google.com", "google.be", "umap.openstreetmap.fr")
 _EMBED_TITLE = {"fr": "Vidéo", "nl": "Video", "en": "Video"}
 _MAP_TITLE = {"fr": "Carte", "nl": "Kaart", "en": "Map"}
+_LINE_SYNTAX = re.compile(r"(\s|^)(#|[-+>](?=\s|$))")
+_NUMBERED = re.compile(r"((?:\s|^)[0-9]{1,9})([.)](?:\s|$))")
 _IMAGE_LINK = re.compile(r"\.(jpe?g|png|gif|webp)$", re.IGNORECASE)
 
 
@@ -64,8 +66,12 @@ class GlobeMarkdown(MarkdownConverter):
                 f'title="{html.escape(el.get("title", ""))}"></iframe>\n\n')
 
     def escape(self, text, parent_tags):
-        # `<` and `&` in the text stay text: the site must not read them as HTML
-        return super().escape(text, parent_tags).replace("&", "&amp;").replace("<", "&lt;")
+        text = super().escape(text, parent_tags)
+        # Words that Markdown would read as syntax at the start of a line (a heading, a
+        # list, a quote) stay words; `<` and `&` stay text, never HTML.
+        text = _LINE_SYNTAX.sub(r"\1\\\2", text)
+        text = _NUMBERED.sub(r"\1\\\2", text)
+        return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
 _CONVERTER = GlobeMarkdown(heading_style="atx", bullets="-", newline_style="backslash",
@@ -78,6 +84,8 @@ def _is_own(url: str, media: MediaStore) -> bool:
 
 def _images(soup: BeautifulSoup, ctx: BodyContext) -> None:
     for img in soup.find_all("img"):
+        if img.decomposed:
+            continue
         src = (img.get("src") or "").strip()
         stored = ctx.media.image(src, ctx.year) if src and not src.startswith("data:") else None
         alt = (img.get("alt") or "").strip() or ctx.alt_for(src)
@@ -105,7 +113,7 @@ def _figures(soup: BeautifulSoup, ctx: BodyContext) -> None:
     candidates = soup.find_all("figure") + soup.find_all(
         "div", class_=lambda c: c and "wp-caption" in c)
     for figure in candidates:
-        if figure.parent is None:
+        if figure.parent is None or figure.decomposed:
             continue
         caption_tag = figure.find(["figcaption"]) or figure.find(
             class_=lambda c: c and "wp-caption-text" in c)
@@ -131,6 +139,8 @@ def _embeds(soup: BeautifulSoup, ctx: BodyContext) -> None:
     from .shortcodes import embed_url  # noqa: PLC0415 — one helper, no cycle
 
     for frame in soup.find_all("iframe"):
+        if frame.decomposed:
+            continue
         src = html.unescape(frame.get("src") or "").strip()
         if src.startswith("//"):
             src = "https:" + src
@@ -162,6 +172,8 @@ def _embeds(soup: BeautifulSoup, ctx: BodyContext) -> None:
 
 def _links(soup: BeautifulSoup, ctx: BodyContext) -> None:
     for link in soup.find_all("a"):
+        if link.decomposed:
+            continue
         href = (link.get("href") or "").strip()
         if href.lower().startswith(("javascript:", "data:", "vbscript:")):
             ctx.notes.append(Note("dropped_html", href[:80]))
@@ -181,11 +193,16 @@ def _links(soup: BeautifulSoup, ctx: BodyContext) -> None:
 
 def to_markdown(body: str, ctx: BodyContext) -> str:
     # WordPress makes paragraphs of blank-line-separated text (wpautop; Pelican has a port)
+    # (each loop below skips tags already removed with an enclosing one)
     soup = BeautifulSoup(decode_wp_content(body, br=False), "html.parser")
     for tag in soup.find_all(_DROPPED):
+        if tag.decomposed:
+            continue
         ctx.notes.append(Note("dropped_html", f"<{tag.name}>"))
         tag.decompose()
     for media in soup.find_all(["video", "audio"]):
+        if media.decomposed:
+            continue
         source = media.get("src") or (media.find("source") or {}).get("src", "")
         ctx.notes.append(Note("embed", source or f"<{media.name}>"))
         if source:
@@ -207,8 +224,7 @@ def to_markdown(body: str, ctx: BodyContext) -> str:
 def tidy(markdown: str) -> str:
     lines = [line.rstrip() for line in markdown.splitlines()]
     text = "\n".join(lines)
-    # text that Markdown would read as a heading: `#hashtag`, a line of `===`
-    text = re.sub(r"^(#{1,6})(?=[^\s#])", r"\\\1", text, flags=re.MULTILINE)
+    # text that Markdown would read as a heading: a line of `===` or `---` under words
     text = re.sub(r"(\S\n)(=+|-{2,})$", r"\1\\\2", text, flags=re.MULTILINE)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     return text + "\n" if text else ""
