@@ -9,7 +9,7 @@ from pelican.contents import Article, Page
 
 from globe_core.languages import long_date
 from globe_core.pelican_seams import cache_article_urls
-from globe_core.problems import problem_log, stop_on_any
+from globe_core.problems import ContentProblems, problem_log
 from globe_core.startup import at_initialized
 
 from .reader import GlobeMarkdownReader
@@ -34,7 +34,10 @@ def stop_on_problems(generators):
     settings = generators[0].settings
     log = problem_log(settings)
     log.extend(check_site(generators))
-    stop_on_any(log, logger)
+    if log:
+        for problem in log.sorted():
+            logger.error("%s", problem)
+        raise ContentProblems(log.sorted())
 
 
 def register():
