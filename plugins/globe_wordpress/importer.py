@@ -213,8 +213,9 @@ class Importer:
                 old = parse_old_url(candidate)
             except OldUrlError:
                 continue
-            if old not in found and (old.has_query or old.path.rstrip("/") !=
-                                     entry.new_url.rstrip("/")):
+            # kept even when it is the new address too: if the slug changes one day, the
+            # old address is redirected without anyone having to remember it
+            if old not in found:
                 found.append(old)
         return found
 

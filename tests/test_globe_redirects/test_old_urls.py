@@ -36,3 +36,23 @@ def test_old_urls_mistakes_are_problems_with_file_and_line(tmp_path, build_site)
                for m in messages)
     assert any("third.fr.md:6: old address `/shared/` is already redirected by" in m
                and "other.fr.md" in m for m in messages), messages
+
+
+def test_an_old_address_that_is_still_current_is_redirected_once_the_slug_changes(
+        tmp_path, build_site):
+    files = {"articles/2021/visit.fr.md": article("visit", old_urls="/2021/10/visit/ /?p=7")}
+    write_tree(tmp_path / "content", files)
+    first = build_site(tmp_path / "content", output=tmp_path / "first")
+    assert first.ok, "\n".join(map(str, first.problems))
+    assert '"/2021/10/visit/?lang=' not in (tmp_path / "first/redirects.nginx.conf").read_text(
+        "utf-8")
+    assert "<title>Page moved" not in (tmp_path / "first/2021/10/visit/index.html").read_text(
+        "utf-8")
+    write_tree(tmp_path / "content", {"articles/2021/visit.fr.md": article(
+        "visit-to-ankara", old_urls="/2021/10/visit/ /?p=7")})
+    second = build_site(tmp_path / "content", output=tmp_path / "second")
+    assert second.ok, "\n".join(map(str, second.problems))
+    nginx_map = (tmp_path / "second/redirects.nginx.conf").read_text("utf-8")
+    assert '"/2021/10/visit/?lang=&p=&page_id=" "/2021/10/visit-to-ankara/";' in nginx_map
+    assert "url=http://127.0.0.1:8000/2021/10/visit-to-ankara/" in (
+        tmp_path / "second/2021/10/visit/index.html").read_text("utf-8")
