@@ -7,6 +7,8 @@ import logging
 import os
 import sys
 
+from globe_publish.commands import add_commands as add_publishing_commands
+
 from . import build as builds
 from .messages import _, decimal
 
@@ -93,6 +95,8 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--lang", default="fr",
                      help=_("language of the edition: fr, nl or en (default: fr)"))
     new.set_defaults(run=cmd_newsletter_new)
+
+    add_publishing_commands(commands, _add_content_options)
     return top
 
 

@@ -1,0 +1,1 @@
+"""Publishing: fingerprinted assets, link checks, atomic deploys with rollback."""
