@@ -24,7 +24,7 @@ GLOBE_EDITIONS_PATH = os.path.join(HERE, "newsletter", "editions")
 GLOBE_THUMBNAIL_CACHE = os.path.join(HERE, ".cache", "thumbnails")
 
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
-PLUGINS = ["globe_content", "globe_site", "globe_newsletter"]
+PLUGINS = ["globe_content", "globe_site", "globe_newsletter", "globe_publish"]
 
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
@@ -118,3 +118,10 @@ GLOBE_NEWSLETTER_UTM_SOURCE = "newsletter"
 # --- theme (issue 3) ---
 # The main navigation shows a "Search" link when this is set, e.g. "{lang_prefix}search/".
 GLOBE_SEARCH_URL = None
+
+# --- publishing (issue 10) ---
+# Production builds fingerprint the theme's CSS/JS and fail on any broken internal link.
+GLOBE_FINGERPRINT_ASSETS = False
+GLOBE_CHECK_INTERNAL_LINKS = False
+# Where the subscription form posts (listmonk's public form): allowed by the site's CSP.
+GLOBE_SUBSCRIBE_FORM_ACTION = "https://lists.international.brussels/subscription/form"

@@ -1,1 +1,5 @@
-"""Publishing: fingerprinted assets, link checks, atomic deploys with rollback."""
+"""Pelican plugin and commands for publishing: fingerprinted assets, link checks, deploys."""
+
+from .plugin import register
+
+__all__ = ["register"]

@@ -64,8 +64,12 @@ UsePAM no
         known_hosts = folder / "known_hosts"
         known_hosts.write_text(f"[127.0.0.1]:{port} {host_key[0]} {host_key[1]}\n")
         ssh = (f"ssh -F /dev/null -p {port} -i {folder / 'client_key'} -o IdentitiesOnly=yes "
-               f"-o UserKnownHostsFile={known_hosts} -o StrictHostKeyChecking=yes")
+               f"-o UserKnownHostsFile={known_hosts} -o StrictHostKeyChecking=yes "
+               # one connection for the many short commands of a deploy, as in production
+               f"-o ControlMaster=auto -o ControlPath={folder / 'cm-%C'} -o ControlPersist=30")
         yield f"{user}@127.0.0.1", ssh
+        subprocess.run([*ssh.split(), "-O", "exit", f"{user}@127.0.0.1"],
+                       capture_output=True, check=False)
     finally:
         process.terminate()
         process.wait(timeout=10)
