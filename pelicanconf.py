@@ -125,3 +125,4 @@ GLOBE_FINGERPRINT_ASSETS = False
 GLOBE_CHECK_INTERNAL_LINKS = False
 # Where the subscription form posts (listmonk's public form): allowed by the site's CSP.
 GLOBE_SUBSCRIBE_FORM_ACTION = "https://lists.international.brussels/subscription/form"
+GLOBE_PRECOMPRESS = False  # .gz beside text files, for nginx gzip_static

@@ -13,6 +13,7 @@ from globe.problems import problem_log
 
 from .fingerprint import asset_url_function, rename_theme_assets
 from .internal_links import broken_links
+from .precompress import precompress
 
 SOURCES = "GLOBE_OUTPUT_SOURCES"  # {output file: source file}, filled once content is read
 
@@ -78,6 +79,8 @@ def finish_output(pelican):
     rename_theme_assets(settings)
     if settings.get("GLOBE_CHECK_INTERNAL_LINKS"):
         report_broken_links(settings)
+    if settings.get("GLOBE_PRECOMPRESS") and not problem_log(settings):
+        precompress(settings["OUTPUT_PATH"])
 
 
 def report_broken_links(settings):
