@@ -126,3 +126,9 @@ GLOBE_CHECK_INTERNAL_LINKS = False
 # Where the subscription form posts (listmonk's public form): allowed by the site's CSP.
 GLOBE_SUBSCRIBE_FORM_ACTION = "https://lists.international.brussels/subscription/form"
 GLOBE_PRECOMPRESS = False  # .gz beside text files, for nginx gzip_static
+# `globe links --external`: results kept between runs; good ones trusted for a week.
+GLOBE_LINKS_CACHE = os.path.join(HERE, ".cache", "links.json")
+GLOBE_LINKS_MAX_AGE_DAYS = 7
+GLOBE_LINKS_TIMEOUT = 10.0
+GLOBE_LINKS_ATTEMPTS = 3
+GLOBE_LINKS_PER_HOST = 2

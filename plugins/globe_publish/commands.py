@@ -65,4 +65,6 @@ def add_commands(commands, content_options) -> None:
                               "every production build)"))
     links.add_argument("--report", default="links-report",
                        help=_("folder for links.md and links.json (default: links-report)"))
+    links.add_argument("--cache", help=_("file keeping results between runs (default: "
+                                         ".cache/links.json)"))
     links.set_defaults(run=cmd_links)
