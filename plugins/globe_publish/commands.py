@@ -11,8 +11,10 @@ from . import releases
 
 def cmd_deploy(args) -> int:
     try:
-        target = releases.target_from_environment(args.target)
-        name = releases.deploy(args.site, target, releases.rsync_options_from_environment())
+        with releases.ssh_from_environment() as ssh:
+            target = releases.target_from_environment(args.target, ssh)
+            name = releases.deploy(args.site, target,
+                                   releases.rsync_options_from_environment())
     except releases.DeployError as error:
         print(_("Deploy failed: %(error)s", error=error), file=sys.stderr)
         print(_("The site that was online is still online."), file=sys.stderr)
@@ -24,8 +26,9 @@ def cmd_deploy(args) -> int:
 
 def cmd_rollback(args) -> int:
     try:
-        target = releases.target_from_environment(args.target)
-        name = releases.rollback(target)
+        with releases.ssh_from_environment() as ssh:
+            target = releases.target_from_environment(args.target, ssh)
+            name = releases.rollback(target)
     except releases.DeployError as error:
         print(_("Rollback failed: %(error)s", error=error), file=sys.stderr)
         return 1

@@ -95,7 +95,8 @@ def write_reports(folder: str, groups: list[PageLinks], results: dict[str, LinkR
     }
     with open(os.path.join(folder, "links.json"), "w", encoding="utf-8") as file:
         json.dump(data, file, indent=1, ensure_ascii=False)
-    lines = [f"# {_('External links')} — {stamp}", "",
+    heading, link, outcome = _("External links"), _("link"), _("result")
+    lines = [f"# {heading} — {stamp}", "",
              _("%(links)s links checked: %(failing)s failing, %(moved)s moved.",
                links=len(results), failing=len(failing), moved=len(moved)), ""]
     for group in groups:
@@ -103,7 +104,7 @@ def write_reports(folder: str, groups: list[PageLinks], results: dict[str, LinkR
         if not bad:
             continue
         lines += [f"## {group.source}", "", group.page_url, "",
-                  f"| {_('link')} | {_('result')} |", "| --- | --- |"]
+                  f"| {link} | {outcome} |", "| --- | --- |"]
         lines += [f"| {u} | {'❌' if not results[u].ok else '↪'} {describe(results[u])} |"
                   for u in bad]
         lines.append("")

@@ -16,6 +16,8 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
+import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -38,14 +40,14 @@ class Target:
     ssh: tuple[str, ...] = ("ssh",)
 
     @classmethod
-    def parse(cls, text: str, ssh_command: str = "ssh") -> Target:
+    def parse(cls, text: str, ssh: tuple[str, ...] = ("ssh",)) -> Target:
         """rsync's rule: `host:path` is remote when the colon comes before any slash."""
         text = text.strip()
         if not text:
             raise DeployError(_("DEPLOY_TARGET is empty"))
         host, colon, path = text.partition(":")
         if colon and "/" not in host and host:
-            return cls(path or ".", host, tuple(shlex.split(ssh_command)))
+            return cls(path or ".", host, tuple(ssh))
         return cls(os.path.abspath(text))
 
     def __str__(self) -> str:
@@ -65,7 +67,7 @@ class Target:
             command = ["sh", "-c", script]
         done = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL)
         if done.returncode:
-            raise DeployError(_("%(target)s: %(error)s", target=str(self),
+            raise DeployError(_("%(target)s answered: %(error)s", target=str(self),
                                 error=(done.stderr or done.stdout).strip()))
         return done.stdout
 
@@ -74,28 +76,39 @@ def release_name(now: datetime | None = None) -> str:
     return (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%fZ")
 
 
+def _state(target: Target) -> tuple[list[str], str | None]:
+    """(complete releases oldest first, every name in releases/, current) in one round trip."""
+    out = target.run(f"mkdir -p {RELEASES} && ls -1a {RELEASES} && echo '>' && "
+                     f"(readlink {CURRENT} || true)")
+    listing, _sep, link = out.partition(">\n")
+    names = [n for n in listing.split() if n not in (".", "..")]
+    return names, os.path.basename(link.strip()) or None
+
+
 def releases(target: Target) -> list[str]:
     """The complete releases, oldest first."""
-    listing = target.run(f"mkdir -p {RELEASES} && ls -1 {RELEASES}")
-    return sorted(name for name in listing.split() if not name.startswith("."))
+    return sorted(n for n in _state(target)[0] if not n.startswith("."))
 
 
 def current_release(target: Target) -> str | None:
-    link = target.run(f"readlink {CURRENT} || true").strip()
-    return os.path.basename(link) if link else None
+    return _state(target)[1]
+
+
+def _switch_script(name: str) -> str:
+    """Point `current` at releases/<name> by renaming a fresh symlink over it (atomic)."""
+    link = shlex.quote(f".{CURRENT}-{name}")
+    release = shlex.quote(f"{RELEASES}/{name}")
+    return f"test -d {release} && ln -sfn {release} {link} && mv -T {link} {CURRENT}"
 
 
 def switch(target: Target, name: str) -> None:
-    """Point `current` at releases/<name> in one rename."""
-    link = shlex.quote(f".{CURRENT}-{name}")
-    release = shlex.quote(f"{RELEASES}/{name}")
-    target.run(f"test -d {release} && ln -sfn {release} {link} && mv -T {link} {CURRENT}")
+    target.run(_switch_script(name))
 
 
-def upload(site: str, target: Target, name: str, rsync_options=()) -> None:
+def upload(site: str, target: Target, name: str, rsync_options=(),
+           previous: str | None = None) -> None:
     """rsync the build into a hidden folder, then rename it: a release is whole or absent."""
     partial = f"{RELEASES}/{PARTIAL}{name}"
-    previous = current_release(target)
     # --checksum: a rebuilt file of the same size and second must not pass for unchanged
     command = ["rsync", "--archive", "--delete", "--checksum", *rsync_options]
     if previous:  # files unchanged since the last release are hard links, not copies
@@ -114,26 +127,31 @@ def upload(site: str, target: Target, name: str, rsync_options=()) -> None:
     target.run(f"mv {shlex.quote(partial)} {shlex.quote(f'{RELEASES}/{name}')}")
 
 
+def doomed_releases(names: list[str], current: str | None, keep: int = KEEP) -> list[str]:
+    """All but the newest `keep` releases (never the current one), and stale uploads."""
+    complete = sorted(n for n in names if not n.startswith("."))
+    return ([n for n in complete[:-keep] if n != current]
+            + sorted(n for n in names if n.startswith(PARTIAL)))
+
+
 def prune(target: Target, keep: int = KEEP) -> list[str]:
-    """Remove all but the newest `keep` releases (never the current one) and stale uploads."""
-    listing = target.run(f"ls -1a {RELEASES}").split()
-    complete = sorted(n for n in listing if not n.startswith("."))
-    current = current_release(target)
-    doomed = [n for n in complete[:-keep] if n != current]
-    doomed += [n for n in listing if n.startswith(PARTIAL)]
+    names, current = _state(target)
+    doomed = doomed_releases(names, current, keep)
     if doomed:
         target.run("rm -rf " + " ".join(shlex.quote(f"{RELEASES}/{n}") for n in doomed))
     return doomed
 
 
 def deploy(site: str, target: Target, rsync_options=(), keep: int = KEEP) -> str:
-    """Upload `site` as a new release, switch to it, prune; the new release's name."""
+    """Upload `site` as a new release, switch to it, prune; the new release's name.
+
+    Few round trips (state, upload, switch, prune): each one is an SSH connection."""
     if not os.path.isfile(os.path.join(site, "index.html")):
         raise DeployError(_("%(folder)s has no index.html: build the site first "
                             "(make publish)", folder=site))
-    target.run(f"mkdir -p {RELEASES}")
+    _names, previous = _state(target)
     name = release_name()
-    upload(site, target, name, rsync_options)
+    upload(site, target, name, rsync_options, previous)
     switch(target, name)
     prune(target, keep)
     return name
@@ -141,26 +159,50 @@ def deploy(site: str, target: Target, rsync_options=(), keep: int = KEEP) -> str
 
 def rollback(target: Target) -> str:
     """Switch `current` back to the release before it; the name switched to."""
-    names = releases(target)
-    current = current_release(target)
-    if current not in names:
+    names, current = _state(target)
+    complete = sorted(n for n in names if not n.startswith("."))
+    if current not in complete:
         raise DeployError(_("%(target)s has no current release to roll back from",
                             target=str(target)))
-    position = names.index(current)
+    position = complete.index(current)
     if position == 0:
         raise DeployError(_("%(release)s is the oldest release kept: there is nothing to "
                             "roll back to", release=current))
-    previous = names[position - 1]
+    previous = complete[position - 1]
     switch(target, previous)
     return previous
 
 
-def target_from_environment(value: str | None = None) -> Target:
+@contextmanager
+def ssh_from_environment():
+    """The ssh command: DEPLOY_SSH (default `ssh`), plus the key and host key that CI gives
+    as DEPLOY_SSH_KEY and DEPLOY_KNOWN_HOSTS, written to a private folder while it runs."""
+    command = shlex.split(os.environ.get("DEPLOY_SSH", "ssh"))
+    key = os.environ.get("DEPLOY_SSH_KEY", "").strip()
+    if not key:
+        yield tuple(command)
+        return
+    with tempfile.TemporaryDirectory(prefix="globe-ssh-") as folder:
+        key_file = os.path.join(folder, "key")
+        with open(os.open(key_file, os.O_WRONLY | os.O_CREAT, 0o600), "w") as file:
+            file.write(key + "\n")
+        command += ["-i", key_file, "-o", "IdentitiesOnly=yes"]
+        known_hosts = os.environ.get("DEPLOY_KNOWN_HOSTS", "").strip()
+        if known_hosts:
+            hosts_file = os.path.join(folder, "known_hosts")
+            with open(hosts_file, "w") as file:
+                file.write(known_hosts + "\n")
+            command += ["-o", f"UserKnownHostsFile={hosts_file}",
+                        "-o", "StrictHostKeyChecking=yes"]
+        yield tuple(command)
+
+
+def target_from_environment(value: str | None = None, ssh=("ssh",)) -> Target:
     text = value if value is not None else os.environ.get("DEPLOY_TARGET", "")
     if not text.strip():
         raise DeployError(_("set DEPLOY_TARGET to a folder or user@host:folder, "
                             "e.g. DEPLOY_TARGET=deploy@web1:/srv/international.brussels"))
-    return Target.parse(text, os.environ.get("DEPLOY_SSH", "ssh"))
+    return Target.parse(text, ssh)
 
 
 def rsync_options_from_environment() -> list[str]:

@@ -33,7 +33,7 @@ def _wait_for_port(port: int, process: subprocess.Popen, seconds: float = 10) ->
 
 @contextmanager
 def ssh_server(folder: Path):
-    """Yields (user@127.0.0.1, the ssh command with its options) for DEPLOY_SSH."""
+    """Yields (user@127.0.0.1, the ssh command with its options for DEPLOY_SSH, folder)."""
     sshd = shutil.which("sshd") or "/usr/sbin/sshd"
     _keygen(folder / "host_key")
     _keygen(folder / "client_key")
@@ -67,7 +67,7 @@ UsePAM no
                f"-o UserKnownHostsFile={known_hosts} -o StrictHostKeyChecking=yes "
                # one connection for the many short commands of a deploy, as in production
                f"-o ControlMaster=auto -o ControlPath={folder / 'cm-%C'} -o ControlPersist=30")
-        yield f"{user}@127.0.0.1", ssh
+        yield f"{user}@127.0.0.1", ssh, folder
         subprocess.run([*ssh.split(), "-O", "exit", f"{user}@127.0.0.1"],
                        capture_output=True, check=False)
     finally:

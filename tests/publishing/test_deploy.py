@@ -164,28 +164,45 @@ def ssh(tmp_path_factory):
 
 
 def test_deploy_and_rollback_over_ssh(tmp_path, ssh):
-    login, ssh_command = ssh
+    login, ssh_command, _folder = ssh
     folder = tmp_path / "remote" / "site"
     env = {"DEPLOY_TARGET": f"{login}:{folder}", "DEPLOY_SSH": ssh_command}
-    for number in range(7):
+    for number in range(6):
         done = globe("deploy", str(make_site(tmp_path / f"s{number}", str(number))), env=env)
         assert done.returncode == 0, done.stderr
-    assert served(folder) == "<p>6</p>"
+    assert served(folder) == "<p>5</p>"
     assert len(release_names(folder)) == 5
     assert os.readlink(folder / "current").startswith("releases/")
     back = globe("rollback", env=env)
     assert back.returncode == 0, back.stderr
-    assert served(folder) == "<p>5</p>"
+    assert served(folder) == "<p>4</p>"
 
 
 def test_a_refused_ssh_login_fails_cleanly(tmp_path, ssh):
-    login, ssh_command = ssh
+    _login, ssh_command, _folder = ssh
     env = {"DEPLOY_TARGET": f"nobody-here@127.0.0.1:{tmp_path / 'remote'}",
            "DEPLOY_SSH": ssh_command}
     done = globe("deploy", str(make_site(tmp_path / "s", "s")), env=env)
     assert done.returncode == 1
     assert "Deploy failed" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "remote" / "current").exists()
+
+
+def test_ci_gives_the_key_and_host_key_as_secrets_in_the_environment(tmp_path, ssh):
+    """DEPLOY_SSH_KEY and DEPLOY_KNOWN_HOSTS, as a CI passes secrets: no file to set up."""
+    login, _ssh_command, folder = ssh
+    port = ssh[1].split(" -p ")[1].split()[0]
+    env = {"DEPLOY_TARGET": f"{login}:{tmp_path / 'remote'}",
+           "DEPLOY_SSH": f"ssh -F /dev/null -p {port}",
+           "DEPLOY_SSH_KEY": (folder / "client_key").read_text(),
+           "DEPLOY_KNOWN_HOSTS": (folder / "known_hosts").read_text()}
+    done = globe("deploy", str(make_site(tmp_path / "s", "s")), env=env)
+    assert done.returncode == 0, done.stderr
+    assert served(tmp_path / "remote") == "<p>s</p>"
+    wrong_host_key = {**env, "DEPLOY_KNOWN_HOSTS": env["DEPLOY_KNOWN_HOSTS"].replace(
+        "127.0.0.1", "127.0.0.2")}
+    refused = globe("rollback", env=wrong_host_key)
+    assert refused.returncode == 1 and "Host key verification failed" in refused.stderr
 
 
 def test_targets_are_parsed_like_rsync_does():
