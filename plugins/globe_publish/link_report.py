@@ -19,6 +19,7 @@ from .external_links import CheckOptions, LinkCache, LinkChecker, LinkResult
 from .internal_links import links_of, output_files
 from .plugin import SOURCES
 
+
 @dataclass
 class PageLinks:
     source: str  # the article, page or edition file

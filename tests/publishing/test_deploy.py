@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
-from publishing.sshd import ssh_server
-
 from globe_publish import releases
+
+from publishing.sshd import ssh_server
 
 GLOBE = str(Path(sys.executable).with_name("globe"))
 

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from conftest import free_port
 from contentkit import article, page, write_tree
-
-from globe import build as builds
 from globe_publish.external_links import CheckOptions, LinkCache, LinkChecker
 from globe_publish.link_report import check_external_links
+
+from globe import build as builds
 
 GLOBE = str(Path(sys.executable).with_name("globe"))
 

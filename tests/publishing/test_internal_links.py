@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from contentkit import article, write_tree
-from newsletter.kit import edition, write_site
-
 from globe_publish.internal_links import broken_links, html_links, xml_links
+from newsletter.kit import edition, write_site
 
 SITE = "https://international.brussels"
 

@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 import requests
 from conftest import free_port
+from globe_publish import releases
+
+from globe import build as builds
 from publishing.nginx import (
     SITE_FILE,
     SNIPPETS,
@@ -19,9 +22,6 @@ from publishing.nginx import (
     prepare,
     serve,
 )
-
-from globe import build as builds
-from globe_publish import releases
 
 SECURITY_HEADERS = ("Content-Security-Policy", "Strict-Transport-Security",
                     "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy")

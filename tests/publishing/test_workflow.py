@@ -47,8 +47,9 @@ def test_actionlint_finds_nothing_in_the_workflow():
 
 def test_actionlint_does_catch_a_broken_workflow(tmp_path):
     broken = tmp_path / "broken.yml"
+    untrusted = "run: make ${{ github.event.pull_request.title }}"
     broken.write_text(WORKFLOW.read_text().replace("needs: build", "needs: nothing-such", 1)
-                      .replace("run: make check", "run: make ${{ github.event.pull_request.title }}"))
+                      .replace("run: make check", untrusted))
     done = actionlint(broken)
     assert done.returncode == 1
     assert "nothing-such" in done.stdout and "untrusted" in done.stdout
