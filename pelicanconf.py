@@ -123,8 +123,9 @@ GLOBE_SEARCH_URL = None
 # Production builds fingerprint the theme's CSS/JS and fail on any broken internal link.
 GLOBE_FINGERPRINT_ASSETS = False
 GLOBE_CHECK_INTERNAL_LINKS = False
-# Where the subscription form posts (listmonk's public form): allowed by the site's CSP.
-GLOBE_SUBSCRIBE_FORM_ACTION = "https://lists.international.brussels/subscription/form"
+# listmonk's public address (the same setting as issue 9's): the subscription forms post to
+# <it>/subscription/form, which the site's CSP allows (deploy/nginx/globe/security-headers.conf).
+GLOBE_LISTMONK_PUBLIC_URL = "https://newsletter.international.brussels"
 GLOBE_PRECOMPRESS = False  # .gz beside text files, for nginx gzip_static
 # `globe links --external`: results kept between runs; good ones trusted for a week.
 GLOBE_LINKS_CACHE = os.path.join(HERE, ".cache", "links.json")

@@ -62,7 +62,8 @@ def test_pages_carry_every_security_header(nginx_site):
 
 
 def test_the_csp_lets_the_form_post_to_the_subscription_endpoint_of_the_settings(nginx_site):
-    endpoint = builds.load_settings(production=True)["GLOBE_SUBSCRIBE_FORM_ACTION"]
+    public = builds.load_settings(production=True)["GLOBE_LISTMONK_PUBLIC_URL"]
+    endpoint = public.rstrip("/") + "/subscription/form"  # listmonk's public form
     csp = csp_directives(get(nginx_site, "/").headers["Content-Security-Policy"])
     assert csp["form-action"] == ["'self'", endpoint]
 
