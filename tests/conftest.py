@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 from pathlib import Path
 
 import pytest
+from support import SAMPLE_CONTENT, SAMPLE_EDITIONS, free_port
 
 from globe import build as builds
 from globe.serve import make_server
-
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE_CONTENT = ROOT / "content"
-SAMPLE_EDITIONS = ROOT / "newsletter" / "editions"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -71,8 +61,9 @@ def served_sample_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def nginx_site(tmp_path_factory):
     """The sample site, production build, deployed to a release folder, served by nginx."""
-    from globe_publish import releases  # noqa: PLC0415
-    from publishing.nginx import serve  # noqa: PLC0415
+    from nginx_server import serve  # noqa: PLC0415 — only the nginx tests need it
+
+    from globe import releases  # noqa: PLC0415
 
     port = free_port()
     url = f"http://127.0.0.1:{port}"

@@ -11,6 +11,8 @@ import hashlib
 import os
 from functools import lru_cache
 
+from globe_core.settings import GlobeSettings
+
 FINGERPRINTED = (".css", ".js")
 HASH_LENGTH = 10
 
@@ -33,7 +35,7 @@ def asset_url_function(settings: dict):
     siteurl = settings["SITEURL"]
     theme_dir = settings.get("THEME_STATIC_DIR", "theme")
     static_dir = os.path.join(settings["THEME"], "static")
-    production = bool(settings.get("GLOBE_FINGERPRINT_ASSETS"))
+    production = GlobeSettings.of(settings).fingerprint_assets
 
     def asset_url(relative: str) -> str:
         if production and relative.endswith(FINGERPRINTED):
@@ -45,8 +47,6 @@ def asset_url_function(settings: dict):
 
 def rename_theme_assets(settings: dict) -> list[str]:
     """Rename the copied theme CSS/JS in the output to their fingerprinted names."""
-    if not settings.get("GLOBE_FINGERPRINT_ASSETS"):
-        return []
     static_dir = os.path.join(settings["THEME"], "static")
     copied = os.path.join(settings["OUTPUT_PATH"], settings.get("THEME_STATIC_DIR", "theme"))
     renamed = []

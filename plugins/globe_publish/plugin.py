@@ -8,8 +8,11 @@ import re
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from globe.messages import _
-from globe.problems import problem_log
+from globe_core.languages import lang_prefix
+from globe_core.messages import _
+from globe_core.problems import problem_log
+from globe_core.settings import GlobeSettings
+from globe_core.startup import at_initialized
 
 from .fingerprint import asset_url_function, rename_theme_assets
 from .internal_links import broken_links
@@ -36,13 +39,15 @@ def _content_sources(generator) -> dict[str, str]:
 
 
 def _edition_sources(generator, settings) -> dict[str, str]:
-    from globe_newsletter.view import edition_url  # noqa: PLC0415 — only when editions exist
-
+    """The editions generator keeps what it built as `built` (edition, view, email)."""
+    pattern = GlobeSettings.of(settings).newsletter_edition_url
     sources = {}
     for built in getattr(generator, "built", []):
-        base = edition_url(settings, built.edition.lang, built.edition.number)
+        edition = built.edition
+        base = pattern.format(lang_prefix=lang_prefix(edition.lang, settings["DEFAULT_LANG"]),
+                              number=edition.number)
         for name in ("index.html", "email.html", "email.txt", "preview.html"):
-            sources[base + name] = built.edition.path
+            sources[base + name] = edition.path
     return sources
 
 
@@ -63,7 +68,7 @@ def _line_of(source: str, url: str) -> int:
 
     Markdown links end in that part after a slash or a parenthesis: `(../x.jpg)`, `/x/)`.
     """
-    tail = url.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1]
+    tail = url.split("?", maxsplit=1)[0].split("#", maxsplit=1)[0].rstrip("/").rsplit("/", 1)[-1]
     if not tail or not os.path.isfile(source):
         return 0
     mention = re.compile(r"[/(]" + re.escape(tail) + r"(?![\w.-])")
@@ -76,10 +81,12 @@ def _line_of(source: str, url: str) -> int:
 
 def finish_output(pelican):
     settings = pelican.settings
-    rename_theme_assets(settings)
-    if settings.get("GLOBE_CHECK_INTERNAL_LINKS"):
+    typed = GlobeSettings.of(settings)
+    if typed.fingerprint_assets:
+        rename_theme_assets(settings)
+    if typed.check_internal_links:
         report_broken_links(settings)
-    if settings.get("GLOBE_PRECOMPRESS") and not problem_log(settings):
+    if typed.precompress and not problem_log(settings):
         precompress(settings["OUTPUT_PATH"])
 
 
@@ -113,6 +120,7 @@ def report_broken_links(settings):
 
 
 def register():
+    signals.initialized.connect(at_initialized)
     signals.generator_init.connect(install_asset_url)
     signals.all_generators_finalized.connect(remember_sources)
     signals.finalized.connect(finish_output)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser.conftest import LANGUAGES, discover_pages
+from globe_core.languages import LANGUAGES
 
 # Registered before any page script: the browser reports each violation as an event.
 RECORD_VIOLATIONS = """
@@ -50,8 +50,8 @@ def stylesheet_applied(page) -> bool:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_page_type_works_under_the_csp(lang, nginx_site, csp_page):
-    pages = [p for p in discover_pages(nginx_site.built) if p.lang == lang]
+def test_every_page_type_works_under_the_csp(lang, nginx_site, nginx_site_pages, csp_page):
+    pages = [p for p in nginx_site_pages if p.lang == lang]
     kinds = {p.kind for p in pages}
     assert {"home", "article", "page", "category", "tag", "archives", "404"} <= kinds
     failures = []
