@@ -18,7 +18,7 @@ from .fingerprint import asset_url_function, rename_theme_assets
 from .internal_links import broken_links
 from .precompress import precompress
 
-SOURCES = "GLOBE_OUTPUT_SOURCES"  # {output file: source file}, filled once content is read
+SOURCES = "globe_output_sources"  # {output file: source file}, kept in the build settings
 
 
 def install_asset_url(generator):
