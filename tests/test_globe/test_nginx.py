@@ -22,6 +22,7 @@ from support import free_port
 
 from globe import build as builds
 from globe import releases
+from globe_core.settings import GlobeSettings
 
 SECURITY_HEADERS = ("Content-Security-Policy", "Strict-Transport-Security",
                     "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy")
@@ -62,7 +63,7 @@ def test_pages_carry_every_security_header(nginx_site):
 
 
 def test_the_csp_lets_the_form_post_to_the_subscription_endpoint_of_the_settings(nginx_site):
-    public = builds.load_settings(production=True)["GLOBE_LISTMONK_PUBLIC_URL"]
+    public = GlobeSettings.of(builds.load_settings(production=True)).listmonk_public_url
     endpoint = public.rstrip("/") + "/subscription/form"  # listmonk's public form
     csp = csp_directives(get(nginx_site, "/").headers["Content-Security-Policy"])
     assert csp["form-action"] == ["'self'", endpoint]
