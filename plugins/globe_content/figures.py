@@ -11,7 +11,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from PIL import Image
 
-from .references import content_relative, is_external
+from .images import resolve_image
+from .paths import content_relative, is_external
 
 
 @lru_cache(maxsize=1024)
@@ -51,7 +52,8 @@ class FigureTreeprocessor(Treeprocessor):
         src = img.get("src", "")
         if not src or is_external(src) or not source_path:
             return
-        relative = content_relative(src, source_path, content_root)
+        relative = (resolve_image(src, source_path, content_root)
+                    or content_relative(src, source_path, content_root))
         if relative is None:
             return
         img.set("src", "{static}/" + quote(relative))  # Pelican finds `my%20photo.jpg`

@@ -16,6 +16,10 @@ from globe.categories import category_key
 from globe.messages import _
 from globe.problems import Problem
 
+from .images import IMAGE_SUFFIXES, resolve_image
+from .paths import content_relative
+from .references import missing_image
+from .schedule import brussels_now, check_schedule
 from .source import SourceFile
 
 # key -> required?
@@ -35,7 +39,6 @@ ARTICLE_KEYS = {**_COMMON_KEYS, "date": True, "category": True, "tags": False,
                 "author": False}
 PAGE_KEYS = {**_COMMON_KEYS, "template": False}
 STATUSES = ("published", "draft")
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -50,6 +53,7 @@ class ContentRules:
     content_root: str
     languages: tuple[str, ...]
     categories: dict
+    today: dt.date = dt.date.min  # filled in by from_settings: Brussels' date
 
     @classmethod
     def from_settings(cls, settings) -> ContentRules:
@@ -57,6 +61,7 @@ class ContentRules:
             content_root=os.path.abspath(settings["PATH"]),
             languages=tuple(settings["GLOBE_LANGUAGES"]),
             categories=settings["GLOBE_CATEGORIES"],
+            today=brussels_now().date(),
         )
 
 
@@ -88,6 +93,9 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
                 _("use lowercase letters, digits and hyphens, e.g. `visit-to-ankara`"))
 
     _check_date(source, problem)
+    if kind == "article":
+        problems += check_schedule(source, parse_date(source.value("date") or ""),
+                                   rules.content_root, rules.today)
 
     category = source.value("category")
     if kind == "article" and category and lang:
@@ -162,15 +170,18 @@ def _check_date(source: SourceFile, problem) -> None:
 def _check_hero_image(source: SourceFile, rules: ContentRules, problem) -> None:
     image, alt = source.value("image"), source.value("image_alt")
     if image:
-        resolved = os.path.normpath(os.path.join(rules.content_root, image.strip()))
-        if not resolved.startswith(rules.content_root + os.sep):
+        image = image.strip()
+        source_path = os.path.abspath(source.path)
+        found = resolve_image(image, source_path, rules.content_root)
+        if found is None and content_relative(image, source_path, rules.content_root) is None \
+                and content_relative("/" + image, source_path, rules.content_root) is None:
             problem("image", _("image `%(target)s` is outside the content folder", target=image),
                     _("give the path relative to content/, e.g. images/2021/ankara.jpg"))
-        elif not os.path.isfile(resolved):
-            problem("image", _("image `%(target)s` does not exist", target=image),
-                    _("give the path relative to content/, e.g. images/2021/ankara.jpg, "
-                      "and check the spelling"))
-        elif not resolved.lower().endswith(IMAGE_SUFFIXES):
+        elif found is None:
+            missing = missing_image(source.path, source.line_of("image"), image,
+                                    rules.content_root)
+            problem("image", missing.message, missing.fix)
+        elif not found.lower().endswith(IMAGE_SUFFIXES):
             problem("image", _("`%(image)s` is not an image the web can show", image=image),
                     _("use a .jpg, .png, .gif, .webp or .svg file"))
         if not (alt and alt.strip()):

@@ -17,7 +17,9 @@ from globe.problems import problem_log
 from .figures import FigureExtension
 from .headings import check_headings
 from .model import ContentRules, parse_date, validate
+from .images import resolve_image
 from .references import check_references
+from .schedule import is_scheduled
 from .source import decode_utf8, split_source
 
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
@@ -82,6 +84,15 @@ class GlobeMarkdownReader(BaseReader):
             elif key not in ("category", "tags", "summary", "author"):
                 metadata[key] = self.process_metadata(key, found.value.strip())
         metadata["status"] = metadata.get("status", "published").lower()
+        if source.value("image"):
+            metadata["image"] = resolve_image(source.value("image").strip(),
+                                              os.path.abspath(source.path),
+                                              self.rules.content_root)
+        if kind == "article" and is_scheduled(metadata.get("date")):
+            # previews show it with a banner; production leaves it out until its day
+            metadata["scheduled"] = True
+            if self.settings.get("GLOBE_PRODUCTION"):
+                metadata["status"] = "draft"
         prefix = lang_prefix(lang, self.settings["DEFAULT_LANG"])
         if kind == "article":
             key = category_key(source.value("category"), lang, self.rules.categories)
