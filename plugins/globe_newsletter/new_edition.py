@@ -18,6 +18,8 @@ from globe.messages import _
 from globe_content.source import decode_utf8, split_source
 
 from .edition import FILE_NAME, edition_files, split_slugs
+from .settings import apply_defaults
+from .view import edition_url
 
 _DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
@@ -67,6 +69,28 @@ def published_since(content: Path, article_paths, lang: str, since: dt.date | No
     return sorted(found, key=lambda c: (c.date, c.slug), reverse=True)
 
 
+def introduction_hint() -> str:
+    """Left in the file for the officer; comments are never part of the introduction."""
+    return "<!-- " + _("Write the introduction here, in place of this note: two or three "
+                       "sentences of Markdown that greet the readers and say what this "
+                       "edition brings (text and links only, no images).") + " -->\n"
+
+
+def next_steps(path: str, number: str, lang: str, preview_url: str) -> str:
+    """What to do with the new file, in the officer's language."""
+    return "\n".join([
+        _("Next:"),
+        "  1. " + _("open %(file)s: keep, remove or reorder the articles of the `Articles:` "
+                    "line (the first is the lead), check the subject, write the "
+                    "introduction;", file=path),
+        "  2. " + _("run `make serve` and open the preview of the email: %(url)s",
+                    url=preview_url),
+        "  3. " + _("run `make check`, send yourself a proof with `globe newsletter send-test "
+                    "%(number)s --lang %(lang)s --to you@example.org`, then set "
+                    "`Status: ready`.", number=number, lang=lang),
+    ])
+
+
 def write_next_edition(content: Path, editions: Path, lang: str, site_name: str,
                        article_paths=("articles",), today: dt.date | None = None
                        ) -> tuple[Path, list[Candidate]]:
@@ -86,7 +110,7 @@ def write_next_edition(content: Path, editions: Path, lang: str, site_name: str,
     subject = f"{site_name} – {articles[0].title}" if articles else f"{site_name} – {number}"
     text = (f"Number: {number}\nDate: {today.isoformat()}\nLang: {lang}\n"
             f"Subject: {subject}\nArticles: {', '.join(a.slug for a in articles)}\n"
-            "Status: draft\n\n")
+            "Status: draft\n\n" + introduction_hint())
     path = editions / f"{number}.{lang}.md"
     editions.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as file:  # never overwrite an edition
@@ -96,6 +120,7 @@ def write_next_edition(content: Path, editions: Path, lang: str, site_name: str,
 
 def main(args, today: dt.date | None = None) -> int:
     settings = builds.load_settings(args.content, args.editions)
+    apply_defaults(settings)
     languages = tuple(settings["GLOBE_LANGUAGES"])
     if args.lang not in languages:
         print(_("error") + ": " + _("unknown language `%(value)s`", value=args.lang) + " — "
@@ -111,6 +136,9 @@ def main(args, today: dt.date | None = None) -> int:
         return 1
     shown = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
     print(shown)
+    number = path.name.split(".")[0]
+    preview = f"{settings['SITEURL']}/{edition_url(settings, args.lang, number)}preview.html"
+    print(next_steps(shown, number, args.lang, preview))
     if not articles:
         print(_("No article was published since the last edition: list slugs on the "
                 "`Articles:` line."), file=sys.stderr)
