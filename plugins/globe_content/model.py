@@ -34,6 +34,8 @@ _COMMON_KEYS = {
     "image_credit": False,
     "status": False,
     "modified": False,
+    # a translation: the date of the original it was translated from (see `globe translations`)
+    "translation_of": False,
 }
 ARTICLE_KEYS = {**_COMMON_KEYS, "date": True, "category": True, "tags": False,
                 "author": False}
@@ -148,7 +150,7 @@ def parse_date(value: str) -> dt.datetime | None:
 
 
 def _check_date(source: SourceFile, problem) -> None:
-    for key in ("date", "modified"):
+    for key in ("date", "modified", "translation_of"):
         value = source.value(key)
         if not value:
             continue

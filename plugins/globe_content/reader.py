@@ -78,7 +78,7 @@ class GlobeMarkdownReader(BaseReader):
         lang = source.value("lang")
         metadata = {"source_lines": {k: f.line for k, f in source.fields.items()}}
         for key, found in source.fields.items():
-            if key in ("date", "modified"):
+            if key in ("date", "modified", "translation_of"):
                 # validated already; Pelican's own parser (dateutil) is slower
                 metadata[key] = parse_date(found.value)
             elif key not in ("category", "tags", "summary", "author"):

@@ -37,5 +37,5 @@ def language_chrome(lang: str, prefix: str, settings: dict, pages: dict, categor
         "feed_url": f"{home_url}feeds/all.atom.xml",
         "og_locale": OG_LOCALES.get(lang, lang),
         # said in this language, on the switcher of a page that has no version in it
-        "not_available": gettext("this page is not available in English: go to the home page"),
+        "not_available": gettext("This page is not available in English: go to the home page"),
     }

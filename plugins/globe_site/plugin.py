@@ -13,11 +13,12 @@ from .feeds import LanguageFeedWriter
 from .listings import LanguageListingsGenerator
 from .pagination import page_window
 from .sitemap import SitemapGenerator
+from .translations_page import TranslationsPageGenerator
 
 
 def add_generators(pelican):
     # The sitemap reads what the listings generator put in the context: it comes second.
-    return [LanguageListingsGenerator, SitemapGenerator]
+    return [LanguageListingsGenerator, SitemapGenerator, TranslationsPageGenerator]
 
 
 def prepare_content_body(content):
