@@ -16,8 +16,8 @@ from globe.problems import problem_log
 
 from .figures import FigureExtension
 from .headings import check_headings
-from .model import ContentRules, parse_date, validate
 from .images import resolve_image
+from .model import ContentRules, parse_date, validate
 from .references import check_references
 from .schedule import is_scheduled
 from .source import decode_utf8, split_source
