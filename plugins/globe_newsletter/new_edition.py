@@ -85,9 +85,10 @@ def next_steps(path: str, number: str, lang: str, preview_url: str) -> str:
                     "introduction;", file=path),
         "  2. " + _("run `make serve` and open the preview of the email: %(url)s",
                     url=preview_url),
-        "  3. " + _("run `make check`, send yourself a proof with `globe newsletter send-test "
-                    "%(number)s --lang %(lang)s --to you@example.org`, then set "
-                    "`Status: ready`.", number=number, lang=lang),
+        "  3. " + _("when it is right, set `Status: ready`, run `make check` and "
+                    "`make publish`, then send yourself a proof: `.venv/bin/globe newsletter "
+                    "send-test %(number)s --lang %(lang)s --to you@example.org`.",
+                    number=number, lang=lang),
     ])
 
 

@@ -102,6 +102,7 @@ def test_globe_newsletter_new_says_what_to_do_next_and_gives_the_preview_url(tre
     assert f"http://127.0.0.1:8000/nl/newsletter/{number}/preview.html" in result.stdout
     assert "make serve" in result.stdout
     assert f"globe newsletter send-test {number} --lang nl" in result.stdout
+    assert "make publish" in result.stdout
 
 
 def test_the_introduction_hint_is_in_the_file_but_never_in_the_email(tree, build_site):
