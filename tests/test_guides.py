@@ -10,9 +10,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SAMPLE_CONTENT, SAMPLE_EDITIONS
 from contentkit import write_image
 
-from conftest import ROOT, SAMPLE_CONTENT, SAMPLE_EDITIONS
 from globe import cli
 from globe.categories import CATEGORY_LABELS
 from globe_content.model import ARTICLE_KEYS, PAGE_KEYS

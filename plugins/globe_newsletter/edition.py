@@ -36,6 +36,8 @@ NUMBER = re.compile(r"^\d{4}-\d{2}$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _IMAGE = re.compile(r"!\[[^\]]*\]\(|<img\b", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?=[\s/>])")  # not <https://…> links
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
 
 
 @dataclass
@@ -208,16 +210,30 @@ def validate_edition(source: SourceFile, languages) -> list[Problem]:
 
 
 def introduction_problems(source: SourceFile) -> list[Problem]:
-    """Images belong in articles: an email introduction is text and links."""
+    """An email introduction is text and links: images belong in articles, and HTML or
+    headings would break the email's structure (messages for the officer, not the gate's)."""
     problems = []
     for offset, line in enumerate(_COMMENT.sub(lambda m: "\n" * m.group().count("\n"),
                                                source.body).splitlines()):
+        number = source.body_line + offset
         if _IMAGE.search(line):
             problems.append(Problem(
-                source.path, source.body_line + offset,
+                source.path, number,
                 _("the introduction contains an image"),
                 _("the introduction is text and links only: put the image in an article "
-                  "(its `Image:` line or its text) and list that article under `Articles:`")))
+                  "(its `Image:` line or its text) and list that article under "
+                  "`Articles:`")))
+        elif (tag := _HTML_TAG.search(line)):
+            problems.append(Problem(
+                source.path, number,
+                _("the introduction contains HTML (`%(tag)s`)", tag=tag.group()),
+                _("write it in Markdown: text, **bold**, *italic*, [a link](https://…)")))
+        elif _HEADING.match(line):
+            problems.append(Problem(
+                source.path, number,
+                _("the introduction contains a heading"),
+                _("the introduction is two or three sentences: remove the `#`, or use "
+                  "**bold**")))
     return problems
 
 

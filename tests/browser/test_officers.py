@@ -11,11 +11,11 @@ import shutil
 import threading
 
 import pytest
+from conftest import SAMPLE_CONTENT, SAMPLE_EDITIONS, free_port
 from contentkit import article, document, page, write_tree
 
 from browser.axe import WCAG_AA, describe, run_axe
 from browser.conftest import SCREENSHOTS
-from conftest import SAMPLE_CONTENT, SAMPLE_EDITIONS, free_port
 from globe import build as builds
 from globe.serve import make_server
 
@@ -158,7 +158,7 @@ WORD_SPLITS = """selector => {
     // Every word of every heading that runs over two lines must break at a hyphen.
     const bad = [];
     for (const heading of document.querySelectorAll(selector)) {
-        if (heading.scrollWidth > heading.clientWidth + 1) bad.push('overflow: ' + heading.textContent);
+        if (heading.scrollWidth > heading.clientWidth + 1) bad.push('overflow: ' + heading.id);
         const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             const re = /\\S+/g; let m;

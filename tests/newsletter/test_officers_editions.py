@@ -47,3 +47,13 @@ def test_a_ready_edition_with_an_introduction_and_one_article_is_fine(tmp_path, 
     result = build(tmp_path, build_site, edition("Un mot.", articles="alpha", status="ready"))
     assert result.ok, result.problems
     assert [n.message for n in result.notes] == ["the edition has a single article"]
+
+
+def test_html_or_a_heading_in_the_introduction_is_explained_to_the_officer(
+        tmp_path, build_site):
+    result = build(tmp_path, build_site, edition(
+        "# Bienvenue\n\nVoir <https://be.brussels/> et <b>ceci</b>.\n", status="ready"))
+    assert problem_lines(result) == [
+        (NAME, 8, "the introduction contains a heading"),
+        (NAME, 10, "the introduction contains HTML (`<b`)")]
+    assert "developers" not in str(result.problems) and "web team" not in str(result.problems)
