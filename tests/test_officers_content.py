@@ -7,6 +7,8 @@ import datetime as dt
 from contentkit import article, write_image, write_tree
 from test_content_errors import assert_reported, check
 
+from globe.languages import long_date
+
 TODAY = dt.date.today()
 
 
@@ -26,7 +28,7 @@ def test_a_date_more_than_a_year_ahead_is_an_error_showing_today(tmp_path):
     path = f"content/articles/{ahead.year}/visit.fr.md"
     result = check(tmp_path, {path: article(slug="visit", date=ahead.isoformat())})
     assert_reported(result, f"{path}:2: error: Date `{ahead.isoformat()}` is more than a year "
-                            f"ahead (today is {TODAY.isoformat()})")
+                            f"ahead (today is {long_date(TODAY, 'en')})")
     assert "is in" not in result.stderr  # folder and year agree: one problem only
 
 

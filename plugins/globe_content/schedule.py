@@ -12,7 +12,8 @@ import os
 import re
 from zoneinfo import ZoneInfo
 
-from globe.messages import _
+from globe.languages import long_date
+from globe.messages import _, cli_language
 from globe.problems import Problem
 
 from .source import SourceFile
@@ -58,7 +59,7 @@ def check_schedule(source: SourceFile, date: dt.datetime | None, content_root: s
         problems.append(Problem(
             source.path, line,
             _("Date `%(date)s` is more than a year ahead (today is %(today)s)",
-              date=written, today=today.isoformat()),
+              date=written, today=long_date(today, cli_language())),
             _("check the year: an article dated in the future is scheduled and only "
               "published on that day")))
     return problems

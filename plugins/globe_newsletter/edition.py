@@ -311,7 +311,15 @@ def resolve_articles(edition: Edition, index: ArticleIndex) -> list[Problem]:
             if found not in articles:
                 articles.append(found)
             continue
-        if (slug, edition.lang) in index.drafts:
+        scheduled = index.drafts.get((slug, edition.lang))
+        if getattr(scheduled, "scheduled", False):
+            problems.append(Problem(edition.path, line,
+                                    _("article `%(slug)s` (%(lang)s) is scheduled for "
+                                      "%(date)s", slug=slug, lang=edition.lang,
+                                      date=scheduled.date.date().isoformat()),
+                                    _("send the edition on or after that day (its `Date:`), "
+                                      "or leave the article out")))
+        elif (slug, edition.lang) in index.drafts:
             problems.append(Problem(edition.path, line,
                                     _("article `%(slug)s` (%(lang)s) is a draft",
                                       slug=slug, lang=edition.lang),

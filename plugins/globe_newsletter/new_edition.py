@@ -55,7 +55,8 @@ def next_number(numbers: list[str], year: int) -> str:
 
 
 def published_since(content: Path, article_paths, lang: str, since: dt.date | None,
-                    already_sent: set[str]) -> list[Candidate]:
+                    already_sent: set[str], until: dt.date | None = None) -> list[Candidate]:
+    """Articles of `lang` dated from `since` to `until` (scheduled ones wait their turn)."""
     found = []
     for folder in article_paths:
         for path in sorted((content / folder).rglob("*.md")):
@@ -63,6 +64,8 @@ def published_since(content: Path, article_paths, lang: str, since: dt.date | No
             day = _date(fields.get("date"))
             if (fields.get("lang") != lang or not fields.get("slug") or day is None
                     or fields.get("status", "published").lower() != "published"):
+                continue
+            if until is not None and day > until:
                 continue
             if (since is None or day >= since) and fields["slug"] not in already_sent:
                 found.append(Candidate(fields["slug"], fields.get("title", ""), day))
@@ -107,7 +110,7 @@ def write_next_edition(content: Path, editions: Path, lang: str, site_name: str,
     last = max(previous, default=None, key=lambda p: p[0])
     since = max((p[2] for p in previous if last and p[0] == last[0] and p[2]), default=None)
     sent = {slug for p in previous if p[1] == lang for slug in p[3]}
-    articles = published_since(content, article_paths, lang, since, sent)
+    articles = published_since(content, article_paths, lang, since, sent, until=today)
     subject = f"{site_name} – {articles[0].title}" if articles else f"{site_name} – {number}"
     text = (f"Number: {number}\nDate: {today.isoformat()}\nLang: {lang}\n"
             f"Subject: {subject}\nArticles: {', '.join(a.slug for a in articles)}\n"

@@ -115,3 +115,13 @@ def test_the_introduction_hint_is_in_the_file_but_never_in_the_email(tree, build
     email = (Path(result.output) / "newsletter/2021-16/email.html").read_text(encoding="utf-8")
     assert "greet the readers" not in email and "lecteurs" not in email
     assert any("no introduction" in note.message for note in result.notes)
+
+
+def test_a_scheduled_article_waits_for_a_later_edition(tree):
+    content, editions = tree
+    write_tree(content / "articles", {
+        "later.fr.md": article("later", "fr", date="2021-12-09"),
+    })
+    _, articles = write_next_edition(content, editions, "fr", "The Brussels Globe",
+                                     today=DECEMBER)
+    assert "later" not in [a.slug for a in articles]

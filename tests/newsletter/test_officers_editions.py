@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from contentkit import article
+
 from .kit import edition, problem_lines, write_site
 
 NAME = "2021-15.fr.md"
@@ -57,3 +61,14 @@ def test_html_or_a_heading_in_the_introduction_is_explained_to_the_officer(
         (NAME, 8, "the introduction contains a heading"),
         (NAME, 10, "the introduction contains HTML (`<b`)")]
     assert "developers" not in str(result.problems) and "web team" not in str(result.problems)
+
+
+def test_a_ready_edition_with_a_scheduled_article_says_when_it_can_go(tmp_path, build_site):
+    soon = dt.date.today() + dt.timedelta(days=5)
+    later = article("later", "fr", date=soon.isoformat(), title="Plus tard")
+    content, folder = write_site(tmp_path, {NAME: edition(articles="alpha, later",
+                                                          status="ready")},
+                                 **{f"content/articles/{soon.year}/later.fr.md": later})
+    result = build_site(content, editions=folder, production=True)
+    assert problem_lines(result) == [
+        (NAME, 5, f"article `later` (fr) is scheduled for {soon.isoformat()}")]
