@@ -56,8 +56,10 @@ class Item:
             return DRAFT
         if version is original:
             return ORIGINAL
-        since = version.translation_of or version.changed
-        return OUTDATED if original.changed > since else UP_TO_DATE
+        if version.translation_of is not None:  # a day: changes later that day count not
+            return (OUTDATED if original.changed.date() > version.translation_of.date()
+                    else UP_TO_DATE)
+        return OUTDATED if original.changed > version.changed else UP_TO_DATE
 
 
 @dataclass

@@ -34,7 +34,7 @@ _COMMON_KEYS = {
     "image_credit": False,
     "status": False,
     "modified": False,
-    # a translation: the date of the original it was translated from (see `globe translations`)
+    # in a translation: the day the original was translated (see `globe translations`)
     "translation_of": False,
 }
 ARTICLE_KEYS = {**_COMMON_KEYS, "date": True, "category": True, "tags": False,
