@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from globe_core.messages import _
+from globe_core.settings import GlobeSettings
+from globe_core.translation_report import (
+    DRAFT,
+    MISSING,
+    ORIGINAL,
+    OUTDATED,
+    UP_TO_DATE,
+    build_report,
+)
+
 from . import build as builds
-from .messages import _
-from .translation_report import DRAFT, MISSING, ORIGINAL, OUTDATED, UP_TO_DATE, build_report
 
 
 def state_words() -> dict[str, str]:
@@ -19,8 +28,9 @@ def kind_words() -> dict[str, str]:
 
 def report_for(args):
     settings = builds.load_settings(args.content, args.editions)
-    return build_report(settings["PATH"], settings.get("GLOBE_EDITIONS_PATH"),
-                        tuple(settings["GLOBE_LANGUAGES"]), settings["DEFAULT_LANG"],
+    globe = GlobeSettings.of(settings)
+    return build_report(settings["PATH"], globe.editions_path, tuple(globe.languages),
+                        settings["DEFAULT_LANG"],
                         settings.get("ARTICLE_PATHS", ["articles"]),
                         settings.get("PAGE_PATHS", ["pages"]))
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import re
 
-from globe.messages import _
-from globe.problems import Problem
+from globe_core.messages import _
+from globe_core.problems import Problem
+from globe_core.source import SourceFile
 
 from .images import resolve_image, suggest_image
 from .paths import content_relative, is_external
-from .source import SourceFile
 
 # ![alt](target "title") — the only image syntax officers are taught
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^\s)>]+)>?(?:\s+\"[^\"]*\")?\s*\)")

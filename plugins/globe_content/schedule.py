@@ -10,26 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from zoneinfo import ZoneInfo
 
-from globe.languages import long_date
-from globe.messages import _, cli_language
-from globe.problems import Problem
+from globe_core.languages import long_date
+from globe_core.messages import _, cli_language
+from globe_core.problems import Problem
+from globe_core.source import SourceFile
 
-from .source import SourceFile
-
-BRUSSELS = ZoneInfo("Europe/Brussels")
 MAX_AHEAD = dt.timedelta(days=366)
 _YEAR_FOLDER = re.compile(r"^\d{4}$")
-
-
-def brussels_now() -> dt.datetime:
-    """Now as article dates are written: naive, Brussels time."""
-    return dt.datetime.now(BRUSSELS).replace(tzinfo=None)
-
-
-def is_scheduled(date: dt.datetime | None, now: dt.datetime | None = None) -> bool:
-    return date is not None and date > (now or brussels_now())
 
 
 def year_folder(path: str, content_root: str) -> int | None:

@@ -15,7 +15,7 @@ from functools import lru_cache
 import pyphen
 from markupsafe import Markup
 
-from globe.languages import BABEL_LOCALES
+from globe_core.languages import BABEL_LOCALES
 
 SOFT_HYPHEN = "\u00ad"
 MIN_LETTERS = 12  # shorter words fit a heading line, even on a phone

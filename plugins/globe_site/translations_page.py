@@ -6,8 +6,9 @@ from functools import partial
 
 from pelican.generators import Generator
 
-from globe.languages import lang_prefix
-from globe.translation_report import build_report
+from globe_core.languages import lang_prefix
+from globe_core.settings import GlobeSettings
+from globe_core.translation_report import build_report
 
 TRANSLATIONS_URL = "{lang_prefix}translations/"
 
@@ -17,11 +18,12 @@ class TranslationsPageGenerator(Generator):
 
     def generate_context(self):
         settings = self.settings
+        globe = GlobeSettings.of(settings)
         self.report = None
-        if settings.get("GLOBE_PRODUCTION"):
+        if globe.production:
             return
-        self.report = build_report(settings["PATH"], settings.get("GLOBE_EDITIONS_PATH"),
-                                   tuple(settings["GLOBE_LANGUAGES"]), settings["DEFAULT_LANG"],
+        self.report = build_report(settings["PATH"], globe.editions_path,
+                                   tuple(globe.languages), settings["DEFAULT_LANG"],
                                    settings.get("ARTICLE_PATHS", ["articles"]),
                                    settings.get("PAGE_PATHS", ["pages"]))
 
@@ -29,7 +31,7 @@ class TranslationsPageGenerator(Generator):
         if self.report is None:
             return
         settings = self.settings
-        languages = tuple(settings["GLOBE_LANGUAGES"])
+        languages = tuple(GlobeSettings.of(settings).languages)
         urls = {lang: TRANSLATIONS_URL.format(lang_prefix=lang_prefix(
             lang, settings["DEFAULT_LANG"])) for lang in languages}
         alternates = [(lang, f"{settings['SITEURL']}/{url}") for lang, url in urls.items()]

@@ -11,8 +11,8 @@ import shutil
 import threading
 
 import pytest
-from conftest import SAMPLE_CONTENT, SAMPLE_EDITIONS, free_port
 from contentkit import article, document, page, write_tree
+from support import SAMPLE_CONTENT, SAMPLE_EDITIONS, free_port
 
 from browser.axe import WCAG_AA, describe, run_axe
 from browser.conftest import SCREENSHOTS
