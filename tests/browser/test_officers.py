@@ -15,7 +15,7 @@ from contentkit import article, document, page, write_tree
 from support import SAMPLE_CONTENT, SAMPLE_EDITIONS, free_port
 
 from browser.axe import WCAG_AA, describe, run_axe
-from browser.conftest import SCREENSHOTS
+from browser.support import SCREENSHOTS
 from globe import build as builds
 from globe.serve import make_server
 
