@@ -16,7 +16,7 @@ from globe import build as builds
 from globe_core.dates import parse_day
 from globe_core.messages import _
 from globe_core.settings import GlobeSettings
-from globe_core.source import decode_utf8, split_source
+from globe_core.source import read_fields
 from globe_newsletter.edition import FILE_NAME, edition_files, split_slugs
 from globe_newsletter.view import edition_url
 
@@ -26,15 +26,6 @@ class Candidate:
     slug: str
     title: str
     date: dt.date
-
-
-def _read_fields(path: Path) -> dict:
-    with open(path, "rb") as file:
-        text, _problems = decode_utf8(str(path), file.read())
-    if text is None:
-        return {}
-    source, _problems = split_source(str(path), text)
-    return {key: found.value.strip() for key, found in source.fields.items()}
 
 
 def next_number(numbers: list[str], year: int) -> str:
@@ -49,7 +40,7 @@ def published_since(content: Path, article_paths, lang: str, since: dt.date | No
     found = []
     for folder in article_paths:
         for path in sorted((content / folder).rglob("*.md")):
-            fields = _read_fields(path)
+            fields = read_fields(path)
             day = parse_day(fields.get("date"), leading=True)
             if (fields.get("lang") != lang or not fields.get("slug") or day is None
                     or fields.get("status", "published").lower() != "published"):
@@ -91,7 +82,7 @@ def write_next_edition(content: Path, editions: Path, lang: str, site_name: str,
     previous = []  # (number, lang, date, slugs) of the editions already written
     for path in edition_files(editions):
         name = FILE_NAME.match(path.name)
-        fields = _read_fields(path)
+        fields = read_fields(path)
         if name:
             previous.append((name.group("number"), name.group("lang"),
                              parse_day(fields.get("date"), leading=True),

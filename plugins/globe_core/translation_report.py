@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import parse_date
-from .source import decode_utf8, split_source
+from .source import read_fields
 
 KINDS = ("article", "page", "edition")
 # What a language's cell says; the CLI and the dev page translate these words.
@@ -100,15 +100,6 @@ class Report:
                        for lang in self.languages)]
 
 
-def _fields(path: Path) -> dict[str, str]:
-    with open(path, "rb") as file:
-        text, _problems = decode_utf8(str(path), file.read())
-    if text is None:
-        return {}
-    source, _problems = split_source(str(path), text)
-    return {key: found.value.strip() for key, found in source.fields.items()}
-
-
 def last_changes(paths: list[Path]) -> dict[Path, dt.datetime]:
     """When each file last changed: its last commit, or its mtime if edited since or untracked."""
     changed = {path: dt.datetime.fromtimestamp(path.stat().st_mtime) for path in paths}
@@ -161,7 +152,7 @@ def build_report(content: str, editions: str | None, languages, default_lang: st
     changes = last_changes([path for _kind, path in sources])
     items: dict[tuple[str, str], Item] = {}
     for kind, path in sources:
-        fields = _fields(path)
+        fields = read_fields(path)
         key = fields.get("number" if kind == "edition" else "slug")
         lang = fields.get("lang")
         if not key or lang not in languages:
