@@ -80,7 +80,9 @@ class SitemapGenerator(Generator):
                                date.date().isoformat() if date else None)
 
     def generate_output(self, writer):
-        entries = [*self.context.get(keys.LISTING_ENTRIES, []), *self.content_entries()]
+        # Sorted by URL: the same site gives the same file (tags come from sets in Pelican).
+        entries = sorted([*self.context.get(keys.LISTING_ENTRIES, []), *self.content_entries()],
+                         key=lambda entry: entry.url)
         output = self.output_path
         with open(os.path.join(output, "sitemap.xml"), "w", encoding="utf-8") as file:
             file.write(render_sitemap(entries, self.settings["DEFAULT_LANG"]))

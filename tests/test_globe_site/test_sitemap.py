@@ -49,3 +49,9 @@ def test_robots_txt_points_to_the_sitemap(sample_site):
     assert "User-agent: *" in robots
     assert f"Sitemap: {SITEURL}/sitemap.xml" in robots.splitlines()
     assert "Disallow: /\n" not in robots  # the production site is open to search engines
+
+
+def test_sitemap_order_is_by_url_so_identical_sites_give_identical_files(sample_site):
+    locs = [url.find("s:loc", NS).text for url in entries(sample_site)]
+    assert len(locs) > 10
+    assert locs == sorted(locs)
