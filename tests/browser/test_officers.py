@@ -135,6 +135,12 @@ def test_the_article_text_starts_above_the_fold_on_a_desktop(browser, dev_site):
     assert text["y"] + 24 <= 900, f"the text starts at {text['y']} px"
     screenshot(tab, "article-hero", 1280, full_page=False)
     context.close()
+    context, tab = open_page(browser, f"{dev_site}/2026/11/cooperation-urbaine-rabat-kinshasa/",
+                             375)
+    hero = tab.locator(".hero img").bounding_box()
+    assert hero["width"] >= 340 and hero["height"] <= 0.6 * 900  # full width, not a tower
+    screenshot(tab, "article-hero", 375, full_page=False)
+    context.close()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -186,6 +192,11 @@ def test_dutch_headings_never_break_a_word_without_a_hyphen(browser, dev_site, p
         if path.startswith("nl/category/development") and width == 375:
             screenshot(tab, "dutch-heading", width)
         context.close()
+    context, tab = open_page(browser, f"{dev_site}/{path}", 1280)
+    assert not tab.evaluate(WORD_SPLITS, "h1, h2, h3, .card__title")
+    if path.startswith("nl/category/development"):
+        screenshot(tab, "dutch-heading", 1280)
+    context.close()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -199,10 +210,10 @@ def test_a_category_page_does_not_repeat_its_chip_on_every_card(browser, dev_sit
     context.close()
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
-def test_the_topics_menu_has_labels_a_reader_can_tell_apart(browser, dev_site, lang):
+@pytest.mark.parametrize(("lang", "width"), [("fr", 1280), ("nl", 375), ("en", 1280)])
+def test_the_topics_menu_has_labels_a_reader_can_tell_apart(browser, dev_site, lang, width):
     prefix = "" if lang == "fr" else f"{lang}/"
-    context, tab = open_page(browser, f"{dev_site}/{prefix}", 1280)
+    context, tab = open_page(browser, f"{dev_site}/{prefix}", width)
     tab.click(".topics__toggle")
     labels = [text.strip().casefold() for text in tab.locator(".topics__list a").all_inner_texts()]
     assert len(labels) >= 6 and len(set(labels)) == len(labels)
@@ -210,8 +221,8 @@ def test_the_topics_menu_has_labels_a_reader_can_tell_apart(browser, dev_site, l
     assert not clashes, clashes
     words = [set(label.split()) for label in labels]
     assert not any(a < b for a in words for b in words), labels  # no label inside another
-    if lang == "fr":
-        screenshot(tab, "topics-menu", 1280, full_page=False)
+    if lang in ("fr", "nl"):
+        screenshot(tab, f"topics-menu-{lang}", width, full_page=False)
     context.close()
 
 
