@@ -122,6 +122,8 @@ def test_a_scheduled_article_shows_its_banner_in_previews(browser, dev_site, wid
     banner = tab.locator(".notice--scheduled")
     assert banner.is_visible()
     assert "Programmé pour le" in banner.inner_text()
+    # the first thing read: above the title, at every width
+    assert banner.bounding_box()["y"] < tab.locator("h1").bounding_box()["y"]
     screenshot(tab, "scheduled-article", width)
     context.close()
 
