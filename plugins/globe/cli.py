@@ -28,6 +28,8 @@ def _add_content_options(parser):
 
 
 def _report(result, failed: str, passed: str) -> int:
+    for note in getattr(result, "notes", []):
+        print(note.as_note(), file=sys.stderr)
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if result.problems:
@@ -65,6 +67,12 @@ def cmd_newsletter_new(args) -> int:
     return main(args)
 
 
+def cmd_translations(args) -> int:
+    from .translation_table import print_report  # noqa: PLC0415
+
+    return print_report(args)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="globe", description=_("The Brussels Globe publishing tool"))
     commands = top.add_subparsers(dest="command", required=True)
@@ -87,6 +95,13 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000,
                        help=_("port on 127.0.0.1 (default: 8000)"))
     serve.set_defaults(run=cmd_serve)
+
+    translations = commands.add_parser(
+        "translations", help=_("which language versions exist, are missing or are outdated"))
+    _add_content_options(translations)
+    translations.add_argument("--json", action="store_true",
+                              help=_("print JSON, for scripts"))
+    translations.set_defaults(run=cmd_translations)
 
     newsletter = commands.add_parser("newsletter", help=_("newsletter editions"))
     newsletter_commands = newsletter.add_subparsers(dest="newsletter_command", required=True)
