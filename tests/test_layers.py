@@ -15,12 +15,13 @@ from support import ROOT
 
 PLUGINS = ROOT / "plugins"
 OURS = ("globe", "globe_core", "globe_content", "globe_site", "globe_newsletter",
-        "globe_redirects", "globe_wordpress")
+        "globe_publish", "globe_redirects", "globe_wordpress")
 ALLOWED = {
     "globe_core": {"globe_core"},
     "globe_content": {"globe_content", "globe_core"},
     "globe_site": {"globe_site", "globe_core"},
     "globe_newsletter": {"globe_newsletter", "globe_core"},
+    "globe_publish": {"globe_publish", "globe_core"},
     "globe_redirects": {"globe_redirects", "globe_core"},
     "globe_wordpress": {"globe_wordpress", "globe_core"},  # the import, below `globe import`
     "globe": set(OURS),

@@ -12,7 +12,8 @@ from .settings import install
 
 # The site is made by all of them together: a build without one is broken, not smaller
 # (without globe_redirects, thirteen years of old addresses would answer 404).
-EXPECTED_PLUGINS = ("globe_content", "globe_site", "globe_newsletter", "globe_redirects")
+EXPECTED_PLUGINS = ("globe_content", "globe_site", "globe_newsletter", "globe_publish",
+                    "globe_redirects")
 
 
 def missing_plugins(loaded_names) -> list[str]:
