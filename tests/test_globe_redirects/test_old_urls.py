@@ -15,7 +15,7 @@ def test_hand_written_old_urls_become_redirects(tmp_path, build_site):
     result = build_site(tmp_path / "content")
     assert result.ok, "\n".join(map(str, result.problems))
     output = tmp_path / "output"
-    nginx_map = (output / "redirects.nginx.conf").read_text(encoding="utf-8")
+    nginx_map = (output / "redirects.map").read_text(encoding="utf-8")
     assert '"/?lang=&p=5&page_id=" "/2021/10/visit/";' in nginx_map
     assert '"/ancien/chemin/?lang=nl&p=&page_id=" "/nl/2021/10/visit/";' in nginx_map
     assert "url=http://127.0.0.1:8000/2021/10/visit/" in (
@@ -44,7 +44,7 @@ def test_an_old_address_that_is_still_current_is_redirected_once_the_slug_change
     write_tree(tmp_path / "content", files)
     first = build_site(tmp_path / "content", output=tmp_path / "first")
     assert first.ok, "\n".join(map(str, first.problems))
-    assert '"/2021/10/visit/?lang=' not in (tmp_path / "first/redirects.nginx.conf").read_text(
+    assert '"/2021/10/visit/?lang=' not in (tmp_path / "first/redirects.map").read_text(
         "utf-8")
     assert "<title>Page moved" not in (tmp_path / "first/2021/10/visit/index.html").read_text(
         "utf-8")
@@ -52,7 +52,7 @@ def test_an_old_address_that_is_still_current_is_redirected_once_the_slug_change
         "visit-to-ankara", old_urls="/2021/10/visit/ /?p=7")})
     second = build_site(tmp_path / "content", output=tmp_path / "second")
     assert second.ok, "\n".join(map(str, second.problems))
-    nginx_map = (tmp_path / "second/redirects.nginx.conf").read_text("utf-8")
+    nginx_map = (tmp_path / "second/redirects.map").read_text("utf-8")
     assert '"/2021/10/visit/?lang=&p=&page_id=" "/2021/10/visit-to-ankara/";' in nginx_map
     assert "url=http://127.0.0.1:8000/2021/10/visit-to-ankara/" in (
         tmp_path / "second/2021/10/visit/index.html").read_text("utf-8")

@@ -1,73 +1,41 @@
-"""Debian's nginx, with the generated map and deploy/nginx/globe/redirects.conf, answers every
-old address shape with a 301 to the new one, and leaves the new addresses alone."""
+"""Debian's nginx, with the site's own configuration (deploy/nginx/globe/) and the map the
+build wrote, answers every old address shape with a 301 to the new one, and leaves the new
+addresses alone."""
 
 from __future__ import annotations
 
 import http.client
-import shutil
-import subprocess
-import time
-from pathlib import Path
+import re
 from urllib.parse import urlsplit
 
 import pytest
-from support import ROOT, free_port
+from nginx_server import serve
+from support import free_port
 
 from .running import globe
 
-NGINX = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/usr/local/sbin")
+_ENTRY = re.compile(r'^"((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)";$')
 
-CONFIG = """
-daemon off;
-master_process off;
-worker_processes 1;
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log;
-events {{ worker_connections 64; }}
-http {{
-    access_log off;
-    client_body_temp_path {prefix}/body;
-    proxy_temp_path {prefix}/proxy;
-    fastcgi_temp_path {prefix}/fastcgi;
-    uwsgi_temp_path {prefix}/uwsgi;
-    scgi_temp_path {prefix}/scgi;
-    include {output}/redirects.nginx.conf;
-    server {{
-        listen 127.0.0.1:{port};
-        root {output};
-        include {redirects};
-        location / {{ try_files $uri $uri/ =404; }}
-    }}
-}}
-"""
+
+def map_entries(path) -> dict[str, str]:
+    """The entries of the generated redirects.map, as a deploy would install them."""
+    entries = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            match = _ENTRY.match(line)
+            assert match, line
+            entries[match.group(1)] = match.group(2)
+    return entries
 
 
 @pytest.fixture(scope="module")
 def nginx(imported, tmp_path_factory):
-    assert NGINX, "nginx is missing: run `make system-packages`"
     root, _run = imported
-    prefix = tmp_path_factory.mktemp("nginx")
+    output = root / "output"
     port = free_port()
-    conf = prefix / "nginx.conf"
-    conf.write_text(CONFIG.format(prefix=prefix, output=root / "output", port=port,
-                                  redirects=ROOT / "deploy/nginx/globe/redirects.conf"))
-    test = subprocess.run([NGINX, "-t", "-p", str(prefix), "-c", str(conf), "-e",
-                           str(prefix / "error.log")], capture_output=True, text=True,
-                          check=False)
-    assert test.returncode == 0, test.stderr
-    server = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(conf), "-e",
-                               str(prefix / "error.log")], stdin=subprocess.DEVNULL,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            http.client.HTTPConnection("127.0.0.1", port, timeout=1).connect()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield port
-    server.terminate()
-    server.wait(timeout=10)
+    with serve(tmp_path_factory.mktemp("nginx"), output, port, output,
+               map_entries(output / "redirects.map")):
+        yield port
 
 
 def get(port: int, target: str) -> tuple[int, str]:
@@ -121,7 +89,7 @@ def test_path_only_addresses_also_get_a_plain_redirect_page(imported):
     assert 'http-equiv="refresh" content="0; url=https://international.brussels/missions/"' \
         in page
     assert '<link rel="canonical" href="https://international.brussels/missions/">' in page
-    assert Path(root / "output/2019/07/été-à-bruxelles/index.html").is_file()
+    assert (root / "output/2019/07/été-à-bruxelles/index.html").is_file()
     # query-string addresses cannot be files: only the server map has them
     assert not list((root / "output").rglob("*lang=*"))
 
@@ -131,5 +99,5 @@ def test_globe_redirects_prints_the_map_the_build_wrote(imported):
     run = globe("redirects", "--content", "content", "--editions", "editions", "--format",
                 "nginx", cwd=root)
     assert run.returncode == 0, run.stderr
-    assert run.stdout == (root / "output/redirects.nginx.conf").read_text(encoding="utf-8")
+    assert run.stdout == (root / "output/redirects.map").read_text(encoding="utf-8")
     assert '"/?lang=nl&p=102&page_id=" "/nl/2021/10/visite-a-ankara/";' in run.stdout
