@@ -16,6 +16,7 @@ from globe.categories import category_key
 from globe.messages import _
 from globe.problems import Problem
 
+from .images import image_problem
 from .source import SourceFile
 
 # key -> required?
@@ -101,7 +102,30 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
                 _("use `published` or `draft`"))
 
     _check_hero_image(source, rules, problem)
+    if kind == "article":
+        problems += list_problems(source, "tags")
     return problems
+
+
+def split_list(value: str | None) -> list[str]:
+    """`a, b, c` as ['a', 'b', 'c'] (checked by list_problems first)."""
+    return [item.strip() for item in (value or "").split(",") if item.strip()]
+
+
+def list_problems(source: SourceFile, key: str) -> list[Problem]:
+    """A comma-separated list with nothing in it, or an empty entry (`a, , b`)."""
+    if key not in source.fields:
+        return []
+    items = [item.strip() for item in source.value(key).split(",")]
+    if any(items) and all(items):
+        return []
+    label = key.capitalize()
+    message = (_("%(key)s has an empty entry (two commas in a row, or one at an end)",
+                 key=label) if any(items) else
+               _("%(key)s lists nothing", key=label))
+    return [Problem(source.path, source.line_of(key), message,
+                    _("separate entries with one comma each, e.g. `%(key)s: first, second`, "
+                      "or remove the line", key=label))]
 
 
 def check_keys(source: SourceFile, keys: dict[str, bool]) -> list[Problem]:
@@ -173,6 +197,10 @@ def _check_hero_image(source: SourceFile, rules: ContentRules, problem) -> None:
         elif not resolved.lower().endswith(IMAGE_SUFFIXES):
             problem("image", _("`%(image)s` is not an image the web can show", image=image),
                     _("use a .jpg, .png, .gif, .webp or .svg file"))
+        elif image_problem(resolved):
+            reason, fix = image_problem(resolved)
+            problem("image", _("image `%(target)s`: %(reason)s", target=image, reason=reason),
+                    fix)
         if not (alt and alt.strip()):
             problem("image_alt" if "image_alt" in source.fields else "image",
                     _("the hero image has no alt text"),

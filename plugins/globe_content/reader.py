@@ -14,11 +14,14 @@ from globe.categories import category_key
 from globe.languages import lang_prefix
 from globe.problems import problem_log
 
+from .body_checks import image_problems, policy_problems
 from .figures import FigureExtension
 from .headings import check_headings
-from .model import ContentRules, parse_date, validate
+from .html_policy import BODY, SUMMARY, sanitise
+from .model import ContentRules, parse_date, split_list, validate
 from .references import check_references
 from .source import decode_utf8, split_source
+from .tree import inside
 
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 # Characters that could make a one-line summary more than plain text in Markdown
@@ -54,6 +57,8 @@ class GlobeMarkdownReader(BaseReader):
 
     def read(self, source_path):
         log = problem_log(self.settings)
+        if not inside(source_path, self.rules.content_root):
+            return "", dict(SKIP)  # a link out of the content folder: see tree.py
         with open(source_path, "rb") as file:
             text, problems = decode_utf8(source_path, file.read())
         if text is None:
@@ -64,15 +69,22 @@ class GlobeMarkdownReader(BaseReader):
         problems += validate(source, kind, self.rules)
         problems += check_references(source, self.rules.content_root)
         problems += check_headings(source)
+        content = self.convert(source)
+        problems += image_problems(source, self.figures.images, self.rules.content_root)
+        problems += policy_problems(source, content, BODY, self.figures.written_srcs)
+        summary, summary_problems = self.summary(source, content)
+        problems += summary_problems
         if problems:
             log.extend(problems)
             return "", dict(SKIP)
-        return self.render(source, kind)
+        return sanitise(content, BODY), self.metadata(source, kind, summary)
 
-    def render(self, source, kind):
+    def convert(self, source) -> str:
         self.figures.source_path = os.path.abspath(source.path)
         self.markdown.reset()
-        content = self.markdown.convert(source.body)
+        return self.markdown.convert(source.body)
+
+    def metadata(self, source, kind, summary: str) -> dict:
         lang = source.value("lang")
         metadata = {"source_lines": {k: f.line for k, f in source.fields.items()}}
         for key, found in source.fields.items():
@@ -87,28 +99,32 @@ class GlobeMarkdownReader(BaseReader):
             key = category_key(source.value("category"), lang, self.rules.categories)
             metadata["category"] = localized(Category(self.rules.categories[key][lang],
                                                       self.settings), key, lang, prefix)
-            tags = [t.strip() for t in (source.value("tags") or "").split(",") if t.strip()]
+            tags = split_list(source.value("tags"))
             if tags:
                 metadata["tags"] = [localized(Tag(t, self.settings), None, lang, prefix)
                                     for t in tags]
         if source.value("author"):
             metadata["author"] = self.process_metadata("author", source.value("author"))
-        metadata["summary"] = self.summary(source.value("summary"), content)
-        return content, metadata
+        metadata["summary"] = summary
+        return metadata
 
-    def summary(self, written: str | None, content: str) -> str:
+    def summary(self, source, content: str) -> tuple[str, list]:
         """The Summary line rendered inline, or else the body's first paragraph."""
+        written = source.value("summary")
         if written and written.strip() and not _MARKDOWN_SYNTAX.search(written):
-            return html.escape(written.strip(), quote=False)  # plain text: no Markdown pass
+            return html.escape(written.strip(), quote=False), []  # plain text
         if written and written.strip():
             self.markdown.reset()
             saved, self.figures.source_path = self.figures.source_path, ""
             rendered = self.markdown.convert(written.strip())
             self.figures.source_path = saved
             match = _OUTER_P.match(rendered)
-            return match.group(1) if match else rendered
-        first = _FIRST_PARAGRAPH.search(content)
-        return first.group(1).strip() if first else ""
+            rendered = match.group(1) if match else rendered
+            line = source.line_of("summary")
+            problems = policy_problems(source, rendered, SUMMARY, first=line, text=written)
+            return sanitise(rendered, SUMMARY), problems
+        first = _FIRST_PARAGRAPH.search(sanitise(content, BODY))
+        return (first.group(1).strip() if first else ""), []
 
 
 def localized(wrapper, key, lang, prefix):

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from globe.messages import _
 from globe.problems import Problem
 
+# Characters XML (feeds, sitemaps) cannot carry and no editor shows: NUL, other C0
+# controls but tab and line ends, DEL, and the non-characters U+FFFE and U+FFFF.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _META_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)\s*$")
 
 
@@ -49,7 +52,16 @@ def decode_utf8(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
                 _("save it as UTF-8 in your editor (File > Save with encoding > UTF-8)"),
             )
         ]
-    return text.removeprefix("\ufeff"), []
+    text = text.removeprefix("\ufeff")
+    problems = [Problem(path, text.count("\n", 0, match.start()) + 1,
+                        _("the line contains an invisible control character (%(code)s)",
+                          code=f"U+{ord(match.group()):04X}"),
+                        _("delete it: retype the line, or save the file again as plain "
+                          "UTF-8 text"))
+                for match in _CONTROL.finditer(text)]
+    if problems:
+        return None, sorted(set(problems))[:10]
+    return text, []
 
 
 def split_source(path: str, text: str) -> tuple[SourceFile, list[Problem]]:

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from globe.messages import _
 from globe.problems import Problem
-from globe_content.model import check_keys
+from globe_content.model import check_keys, list_problems
 from globe_content.source import SourceFile, decode_utf8, split_source
+from globe_content.tree import inside
 
 EDITION_KEYS = {
     "number": True,
@@ -66,7 +67,8 @@ def edition_files(folder) -> list[Path]:
     root = Path(folder) if folder else None
     if root is None or not root.is_dir():
         return []
-    return sorted(p for p in root.rglob("*.md") if p.is_file())
+    # a link out of the folder is never read (globe_content/tree.py reports it)
+    return sorted(p for p in root.rglob("*.md") if p.is_file() and inside(p, root))
 
 
 def read_edition(path: str, display_path: str, languages) -> tuple[Edition | None, list[Problem]]:
@@ -183,6 +185,7 @@ def validate_edition(source: SourceFile, languages) -> list[Problem]:
         problem("status", _("unknown status `%(value)s`", value=status),
                 _("use `draft` or `ready`"))
 
+    problems += list_problems(source, "articles")
     slugs = split_slugs(source.value("articles"))
     seen = set()
     for slug in slugs:

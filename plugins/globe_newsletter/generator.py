@@ -28,11 +28,17 @@ from .edition import (
     read_edition,
     resolve_articles,
 )
-from .email_check import EmailSpec, check_email, check_mjml
+from .email_check import EmailSpec, check_email, check_mjml, check_text
 from .email_images import EmailImage, prepare_email_image
 from .manifest import manifest_entry, manifest_json
 from .render import EmailRenderer, RenderedEmail, email_templates_dir
-from .view import EditionView, archive_url, edition_url, edition_view
+from .view import (
+    EditionView,
+    archive_url,
+    edition_url,
+    edition_view,
+    introduction_problems,
+)
 
 
 @dataclass
@@ -55,7 +61,8 @@ def render_and_check(renderer: EmailRenderer, view: EditionView, gate_settings: 
     """The email of one edition, and what the quality gate finds wrong with it."""
     email = renderer.render(view)
     spec = EmailSpec.of(view, gate_settings, email.inline_css)
-    return email, check_mjml(email.mjml, spec) + check_email(email.html, spec)
+    return email, (check_mjml(email.mjml, spec) + check_email(email.html, spec)
+                   + check_text(email.text, spec))
 
 
 # Worker processes build their renderer once (ProcessPoolExecutor's initializer).
@@ -146,6 +153,10 @@ class EditionsGenerator(Generator):
         editions = []
         for path in edition_files(self.settings.get("GLOBE_EDITIONS_PATH")):
             edition, problems = read_edition(str(path), log.display_path(str(path)), languages)
+            if edition is not None:
+                intro = introduction_problems(edition, self.settings.get("MARKDOWN"))
+                edition.complete = edition.complete and not intro
+                problems += intro
             log.extend(problems)
             if edition is not None:
                 editions.append(edition)
