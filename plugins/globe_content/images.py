@@ -14,7 +14,7 @@ import re
 import warnings
 from functools import lru_cache
 
-from PIL import Image
+from PIL import Image, UnidentifiedImageError
 
 from globe.messages import _
 
@@ -57,10 +57,15 @@ def _inspect(path: str, size: int, mtime: int) -> tuple[str, str] | None:
                     image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
                 image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return (_("the image claims a picture too large to open safely"), replace)
+        return (_("the image claims more than %(count)s million pixels, too large to open "
+                  "safely", count=MAX_PIXELS // 1_000_000),
+                _("resize it to at most 4000 pixels wide"))
+    except UnidentifiedImageError:
+        return (_("the file is not a picture"), replace)
     except (OSError, ValueError, SyntaxError, EOFError) as error:
-        reason = "truncated" if "truncated" in str(error) else type(error).__name__
-        return (_("the file is not a complete image (%(reason)s)", reason=reason), replace)
+        if "truncated" in str(error):
+            return (_("the file is not a complete image (it was cut short)"), replace)
+        return (_("the image file is damaged (%(error)s)", error=error), replace)
     return None
 
 

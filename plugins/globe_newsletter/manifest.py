@@ -15,7 +15,7 @@ def manifest_entry(built, paths: dict) -> dict:
         "lang": edition.lang,
         "date": edition.date.isoformat(),
         "status": edition.status,
-        "subject": edition.subject,
+        "subject": view.subject,  # the mailing service reads {{ }} in the subject too
         "preheader": view.preheader,
         "paths": paths,
         "web_url": view.web_url,
