@@ -7,19 +7,19 @@ import os
 import shutil
 import tempfile
 import time
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import Pelican
-from pelican.log import LimitFilter
 from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
+from globe_core.foreign_resources import foreign_load_problems
+from globe_core.messages import _
+from globe_core.pelican_seams import forget_limited_messages
+from globe_core.problems import ContentProblems, Problem, ProblemLog
+
 from . import output_folder
-from .foreign_resources import foreign_load_problems
-from .messages import _
-from .problems import ContentProblems, Problem, ProblemLog
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -59,23 +59,16 @@ class _PelicanWarnings(logging.Handler):
         self.problems: list[Problem] = []
 
     def emit(self, record):
-        if record.name.startswith(("globe", "pelican.plugins._utils")):
+        if record.name.startswith("globe"):
             return  # our own errors are already problems
         if str(record.msg).startswith(_REPORTED_BY_GLOBE):
             return
         self.problems.append(Problem(self.content_path, 0, record.getMessage().strip()))
 
 
-def _reset_pelican_logging():
-    # LimitFilter drops repeated messages for the rest of the process: forget them.
-    LimitFilter._ignore = set()
-    LimitFilter._raised_messages = set()
-    LimitFilter._group_count = defaultdict(int)
-
-
 def run_pelican(settings: dict) -> list[Problem]:
     """One Pelican run into settings['OUTPUT_PATH']; the problems it found, if any."""
-    _reset_pelican_logging()
+    forget_limited_messages()
     log = settings["GLOBE_PROBLEMS"] = ProblemLog(os.getcwd())
     display_root = log.display_path(settings["PATH"])
     warnings = _PelicanWarnings(display_root)

@@ -20,8 +20,8 @@ import os
 import shutil
 import tempfile
 
-from .messages import _
-from .problems import Problem
+from globe_core.messages import _
+from globe_core.problems import Problem
 
 MARKER = ".globe-output"
 _STAGING = ".globe-build-"
@@ -59,10 +59,10 @@ def output_problems(output: str, sources: list[str], protected: list[str] = ()
 
     if os.path.exists(output) and not os.path.isdir(output):
         return refuse(_("the output `%(path)s` is a file, not a folder", path=shown))
-    for source in sources:
-        if not source:
+    for given in sources:
+        if not given:
             continue
-        source = os.path.realpath(source)
+        source = os.path.realpath(given)
         if _inside(source, output):
             return refuse(_("the output `%(path)s` contains the source folder %(source)s: "
                             "building would delete it", path=shown, source=source))

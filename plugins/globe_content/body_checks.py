@@ -1,4 +1,4 @@
-"""What the rendered Markdown of a file may contain: its images, and the HTML policy.
+"""The images of a rendered Markdown file (the HTML policy: globe_core/html_policy.py).
 
 The checks read what Markdown produced (every image, however it was written: inline,
 reference-style, with a single- or double-quoted title), then find the line in the
@@ -10,27 +10,13 @@ from __future__ import annotations
 import os
 import re
 
-from globe.messages import _
-from globe.problems import Problem
+from globe_core.html_policy import line_of
+from globe_core.images import image_problem
+from globe_core.messages import _
+from globe_core.problems import Problem
+from globe_core.source import SourceFile
 
-from .html_policy import Policy, violations
-from .images import image_problem
 from .references import content_relative, is_external
-from .source import SourceFile
-
-
-def line_of(source: SourceFile, *patterns: str, first: int | None = None,
-            text: str | None = None) -> int:
-    """The line of `text` (default: the body) where the first pattern that matches does."""
-    text = source.body if text is None else text
-    first = source.body_line if first is None else first
-    for pattern in patterns:
-        if not pattern:
-            continue
-        for offset, line in enumerate(text.splitlines()):
-            if re.search(pattern, line, re.IGNORECASE):
-                return first + offset
-    return first
 
 
 def image_problems(source: SourceFile, images, content_root: str) -> list[Problem]:
@@ -67,20 +53,3 @@ def image_problems(source: SourceFile, images, content_root: str) -> list[Proble
             problem(_("image `%(target)s`: %(reason)s", target=target, reason=found[0]),
                     found[1])
     return problems
-
-
-def _needles(violation) -> tuple[str, ...]:
-    needle = violation.needle
-    if needle.startswith("<"):
-        return (r"<\s*" + re.escape(needle[1:]) + r"\b",)
-    if re.fullmatch(r"[a-z-]+", needle):
-        return (r"\b" + re.escape(needle) + r"\s*=", r"\{:?[^}]*\b" + re.escape(needle))
-    return (re.escape(needle), r"\b(?:href|src)\s*=|\]\(")
-
-
-def policy_problems(source: SourceFile, html: str, policy: Policy, markdown_srcs=(),
-                    first: int | None = None, text: str | None = None) -> list[Problem]:
-    """Everything in the rendered `html` outside the policy, on the line that wrote it."""
-    return [Problem(source.path, line_of(source, *_needles(v), first=first, text=text),
-                    v.message, v.fix)
-            for v in violations(html, policy, markdown_srcs)]

@@ -10,18 +10,23 @@ from markdown import Markdown
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 
-from globe.categories import category_key
-from globe.languages import lang_prefix
-from globe.problems import problem_log
+from globe_core.categories import category_key
+from globe_core.dates import parse_date
+from globe_core.folders import inside
+from globe_core.html_policy import BODY, SUMMARY, policy_problems
+from globe_core.languages import lang_prefix
+from globe_core.pelican_seams import localized
+from globe_core.problems import problem_log
+from globe_core.source import decode_utf8, split_source
+from globe_core.validators import split_list
 
-from .body_checks import image_problems, policy_problems
+from .body import BodyExtension
+from .body_checks import image_problems
 from .figures import FigureExtension
 from .headings import check_headings
-from .html_policy import BODY, SUMMARY, sanitise
-from .model import ContentRules, parse_date, split_list, validate
+from .model import ContentRules, validate
 from .references import check_references
-from .source import decode_utf8, split_source
-from .tree import inside
+from .sanitiser import PolicyExtension
 
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 # Characters that could make a one-line summary more than plain text in Markdown
@@ -39,13 +44,15 @@ class GlobeMarkdownReader(BaseReader):
         super().__init__(settings)
         self.rules = ContentRules.from_settings(settings)
         self.figures = FigureExtension(self.rules.content_root)
+        self.body = BodyExtension(os.path.join(settings["THEME"], "translations"))
+        self.policy = PolicyExtension()
         config = dict(settings.get("MARKDOWN", {}))
         extensions = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
         extensions += [name for name in config.get("extension_configs", {}) if
                        name not in extensions and name != "markdown.extensions.meta"]
         # One Markdown instance per reader, reset per file: Pelican builds one per file.
         self.markdown = Markdown(
-            extensions=[*extensions, self.figures],
+            extensions=[*extensions, self.figures, self.policy, self.body],
             extension_configs=config.get("extension_configs", {}),
             output_format="html5",
         )
@@ -71,16 +78,20 @@ class GlobeMarkdownReader(BaseReader):
         problems += check_headings(source)
         content = self.convert(source)
         problems += image_problems(source, self.figures.images, self.rules.content_root)
-        problems += policy_problems(source, content, BODY, self.figures.written_srcs)
+        problems += policy_problems(source, self.policy.rendered, BODY,
+                                    self.figures.written_srcs)
         summary, summary_problems = self.summary(source, content)
         problems += summary_problems
         if problems:
             log.extend(problems)
             return "", dict(SKIP)
-        return sanitise(content, BODY), self.metadata(source, kind, summary)
+        return content, self.metadata(source, kind, summary)
 
     def convert(self, source) -> str:
+        """The body as HTML: sanitised (sanitiser.py), embeds and tables made safe to use."""
         self.figures.source_path = os.path.abspath(source.path)
+        self.body.lang = source.value("lang") or ""
+        self.policy.policy = BODY
         self.markdown.reset()
         return self.markdown.convert(source.body)
 
@@ -109,29 +120,20 @@ class GlobeMarkdownReader(BaseReader):
         return metadata
 
     def summary(self, source, content: str) -> tuple[str, list]:
-        """The Summary line rendered inline, or else the body's first paragraph."""
+        """The Summary line rendered inline (and its problems), or the body's first
+        paragraph."""
         written = source.value("summary")
         if written and written.strip() and not _MARKDOWN_SYNTAX.search(written):
             return html.escape(written.strip(), quote=False), []  # plain text
         if written and written.strip():
-            self.markdown.reset()
             saved, self.figures.source_path = self.figures.source_path, ""
+            self.body.lang, self.policy.policy = "", SUMMARY  # summaries are not bodies
+            self.markdown.reset()
             rendered = self.markdown.convert(written.strip())
-            self.figures.source_path = saved
+            self.figures.source_path, self.policy.policy = saved, BODY
+            problems = policy_problems(source, self.policy.rendered, SUMMARY,
+                                       first=source.line_of("summary"), text=written)
             match = _OUTER_P.match(rendered)
-            rendered = match.group(1) if match else rendered
-            line = source.line_of("summary")
-            problems = policy_problems(source, rendered, SUMMARY, first=line, text=written)
-            return sanitise(rendered, SUMMARY), problems
-        first = _FIRST_PARAGRAPH.search(sanitise(content, BODY))
+            return (match.group(1) if match else rendered), problems
+        first = _FIRST_PARAGRAPH.search(content)
         return (first.group(1).strip() if first else ""), []
-
-
-def localized(wrapper, key, lang, prefix):
-    """A category or tag of one language: its URL lives under that language's prefix."""
-    if key:
-        wrapper.slug = key
-    wrapper.key = key or wrapper.slug
-    wrapper.lang = lang
-    wrapper.lang_prefix = prefix
-    return wrapper

@@ -6,10 +6,9 @@ import os
 import re
 from urllib.parse import unquote
 
-from globe.messages import _
-from globe.problems import Problem
-
-from .source import SourceFile
+from globe_core.messages import _
+from globe_core.problems import Problem
+from globe_core.source import SourceFile
 
 # [text]({filename}path) links to another content file
 _FILENAME_LINK = re.compile(r"\]\(\s*\{filename\}([^\s)#?]+)")

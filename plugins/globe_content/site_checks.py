@@ -9,8 +9,9 @@ from urllib.parse import quote, unquote
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from globe.messages import _
-from globe.problems import Problem, problem_log
+from globe_core.messages import _
+from globe_core.problems import Problem, problem_log
+from globe_core.settings import GlobeSettings
 
 from .tree import tree_problems
 
@@ -20,7 +21,7 @@ def check_folders(settings, display) -> list[Problem]:
     source_dirs = tuple(settings.get("ARTICLE_PATHS", [])) + tuple(settings.get("PAGE_PATHS", []))
     return (tree_problems(settings["PATH"], display, source_dirs,
                           tuple(settings.get("STATIC_PATHS", [])))
-            + tree_problems(settings.get("GLOBE_EDITIONS_PATH"), display))
+            + tree_problems(GlobeSettings.of(settings).editions_path, display))
 
 
 def _contents(generator):

@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 import re
 
-from globe.messages import _
-from globe.problems import Problem
+from globe_core.folders import inside
+from globe_core.images import image_problem
+from globe_core.messages import _
+from globe_core.problems import Problem
 
-from .images import image_problem
 from .model import IMAGE_SUFFIXES
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -24,12 +25,6 @@ DOCUMENT_SUFFIXES = (".rst", ".html", ".htm", ".txt", ".doc", ".docx", ".odt", "
                      ".pdf")
 # Characters a URL or an HTML attribute would have to encode, or that no editor shows.
 _BAD_NAME = re.compile(r"[#?%\"<>\\`{}|\x00-\x1f\x7f]|^\s|\s$")
-
-
-def inside(path: str, root: str) -> bool:
-    """True when the real location of `path` lies under `root`."""
-    real, root = os.path.realpath(path), os.path.realpath(root)
-    return real == root or real.startswith(root + os.sep)
 
 
 def tree_problems(root: str, display, source_dirs=(), static_dirs=()) -> list[Problem]:
