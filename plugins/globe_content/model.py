@@ -49,14 +49,19 @@ class ContentRules:
     content_root: str
     languages: tuple[str, ...]
     categories: dict
+    templates: tuple[str, ...] = ("page",)  # what a page's `Template:` may name
 
     @classmethod
     def from_settings(cls, settings) -> ContentRules:
         globe = GlobeSettings.of(settings)
+        folder = os.path.join(settings["THEME"], "templates")
         return cls(
             content_root=os.path.abspath(settings["PATH"]),
             languages=tuple(globe.languages),
             categories=globe.categories,
+            templates=tuple(sorted(name[:-5] for name in os.listdir(folder)
+                                   if name.endswith(".html")))
+            if os.path.isdir(folder) else ("page",),
         )
 
 
@@ -94,6 +99,11 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
             category_key(category, lang, rules.categories) is None:
         problem("category", _("unknown category `%(value)s`", value=category),
                 _("use one of: %(values)s", values=", ".join(rules.categories)))
+
+    template = (source.value("template") or "").strip()
+    if kind == "page" and template and template not in rules.templates:
+        problem("template", _("unknown template `%(value)s`", value=template),
+                _("use one of: %(values)s", values=", ".join(rules.templates)))
 
     status = source.value("status")
     if status and status.lower() not in STATUSES:

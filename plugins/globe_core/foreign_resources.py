@@ -28,8 +28,8 @@ _TAG = re.compile(r"""<([a-zA-Z][^\s/>]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[
 _ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 _TEMPLATE = re.compile(r"<template\b.*?</template\s*>", re.IGNORECASE | re.DOTALL)
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
-_CSS_URL = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)|@import\s+(["'])(.*?)\3""",
-                      re.IGNORECASE | re.DOTALL)
+_CSS_URL = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)|@import\s+(["'])(.*?)\3"""
+                      r"""|image-set\(\s*(["'])(.*?)\5""", re.IGNORECASE | re.DOTALL)
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}\s?|.)")
 _LOADING_ATTRIBUTES = ("src", "srcset", "poster", "data", "background", "lowsrc",
                        "dynsrc", "imagesrcset")
@@ -61,7 +61,7 @@ def _css_unescape(text: str) -> str:
 
 def css_urls(css: str) -> list[str]:
     css = _css_unescape(re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL))
-    return [(m.group(2) if m.group(2) is not None else m.group(4)).strip()
+    return [next(g for g in (m.group(2), m.group(4), m.group(6)) if g is not None).strip()
             for m in _CSS_URL.finditer(css)]
 
 
@@ -88,7 +88,9 @@ def html_urls(text: str) -> list[str]:
         href = attributes.get("href", attributes.get("xlink:href"))
         if href is not None:
             rels = set(attributes.get("rel", "").lower().split())
-            if (tag == "link" and not rels <= _NAVIGATION_RELS) or tag in _SVG_HREF_TAGS:
+            # <base href> makes every relative address load from where it points
+            if (tag == "link" and not rels <= _NAVIGATION_RELS) or tag in _SVG_HREF_TAGS \
+                    or tag == "base":
                 urls.append(href.strip())
         if "style" in attributes:
             urls += css_urls(attributes["style"])

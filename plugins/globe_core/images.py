@@ -32,10 +32,12 @@ def image_size(path: str) -> tuple[int, int] | None:
 
 MAX_PIXELS = 40_000_000  # e.g. 8000 × 5000: more than any camera the team uses
 RASTER_FORMATS = ("JPEG", "PNG", "GIF", "WEBP")
+# Scripts, event attributes, entity declarations (which can expand without end), and
+# references to other hosts (an embedded `data:image/…` picture is fine).
 _SVG_DANGER = re.compile(
     r"<\s*(?:script|foreignObject|iframe|object|embed)\b|\son[a-z]+\s*=|javascript:"
-    r"|(?:href|src)\s*=\s*[\"']?\s*(?:[a-z][a-z0-9+.-]*:|//)|url\(\s*[\"']?\s*"
-    r"(?:[a-z][a-z0-9+.-]*:|//)|@import", re.IGNORECASE)
+    r"|<!ENTITY|(?:href|src)\s*=\s*[\"']?\s*(?!data:image/)(?:[a-z][a-z0-9+.-]*:|//)"
+    r"|url\(\s*[\"']?\s*(?!data:image/)(?:[a-z][a-z0-9+.-]*:|//)|@import", re.IGNORECASE)
 
 
 def image_problem(path: str) -> tuple[str, str] | None:

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from .messages import _
 from .problems import Problem
 
-# Characters XML (feeds, sitemaps) cannot carry and no editor shows: NUL, other C0
-# controls but tab and line ends, DEL, and the non-characters U+FFFE and U+FFFF.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# Characters XML (feeds, sitemaps) cannot carry or should not, and no editor shows: NUL,
+# the other C0 controls but tab and line ends, DEL, the C1 controls (a terminal may read
+# U+009B as an escape sequence when a message quotes the line), U+FFFE and U+FFFF.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _META_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)\s*$")
 
 

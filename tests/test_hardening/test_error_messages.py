@@ -90,3 +90,30 @@ def test_the_same_slug_in_two_categories_is_one_clear_error(tmp_path):
 def test_a_missing_image_with_a_single_quoted_title(tmp_path):
     write_tree(tmp_path, {A: article("visit", "fr", body="Texte.\n\n![x](missing 'titre')")})
     assert_reported(check(tmp_path), f"{A}:9: error: image `missing` does not exist")
+
+
+def test_an_unknown_page_template_is_an_error_on_its_line(tmp_path):
+    write_tree(tmp_path, {A: article(), "content/pages/about.fr.md":
+                          "Title: À propos\nLang: fr\nSlug: about\nTemplate: ../../etc/passwd\n"
+                          "\nTexte.\n"})
+    assert_reported(check(tmp_path), "content/pages/about.fr.md:4: error: unknown template",
+                    "use one of:")
+
+
+def test_c1_control_characters_are_errors_too(tmp_path):
+    write_tree(tmp_path, {A: article("visit", "fr", body="Texte \u009b2J effacé.")})
+    assert_reported(check(tmp_path), f"{A}:7: error:", "U+009B")
+
+
+def test_an_svg_that_runs_or_loads_something_is_an_error(tmp_path):
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">{}</svg>'
+    write_tree(tmp_path, {
+        A: article(),
+        "content/images/script.svg": svg.format("<script>alert(1)</script>"),
+        "content/images/remote.svg": svg.format('<image href="https://evil.example/x.png"/>'),
+        "content/images/fine.svg": svg.format('<image href="data:image/png;base64,iVBO"/>'
+                                              '<rect width="5" height="5"/>')})
+    result = check(tmp_path)
+    assert_reported(result, "content/images/script.svg: error:",
+                    "content/images/remote.svg: error:")
+    assert "fine.svg" not in result.stderr

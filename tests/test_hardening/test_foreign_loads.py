@@ -50,10 +50,11 @@ def test_the_output_scan_reads_every_loading_attribute():
     <use xlink:href="{EVIL}?use"/></svg><p style="background:u\\72l({EVIL}?escaped)">x</p>
     <a href="https://elsewhere.example/">a link is not a load</a>
     <template class="embed__frame"><iframe src="https://video.example/embed"></iframe></template>
-    <iframe src="{EVIL}?iframe"></iframe></body></html>"""
+    <iframe src="{EVIL}?iframe"></iframe><base href="{EVIL}?base">
+    <div style='background: image-set("{EVIL}?imageset" 1x)'></div></body></html>"""
     found = {url.split("?", 1)[1] for url in html_urls(html) if url.startswith(EVIL)}
     assert found == {"icon", "style", "import", "background", "srcset", "source", "poster",
-                     "data", "svg", "use", "escaped", "iframe"}
+                     "data", "svg", "use", "escaped", "iframe", "base", "imageset"}
     assert not [u for u in html_urls(html) if "elsewhere" in u or "video.example" in u]
 
 

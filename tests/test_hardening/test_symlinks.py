@@ -67,3 +67,14 @@ def test_links_inside_the_tree_are_published_as_regular_files(tmp_path):
     copied = tree / "site/images/2021/same-photo.jpg"
     assert copied.is_file() and not copied.is_symlink()
     no_secret_in(tree / "site")
+
+
+def test_hidden_files_are_never_published(tmp_path):
+    write_image(tmp_path / "content/images/2021/photo.jpg", size=(40, 30))
+    write_tree(tmp_path, {A: article(), "content/images/.env": SECRET,
+                          "content/images/.git/config": SECRET,
+                          "content/images/2021/.photo.jpg.swp": SECRET})
+    result = build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site/images/2021/photo.jpg").is_file()
+    no_secret_in(tmp_path / "site")
