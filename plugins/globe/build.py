@@ -29,6 +29,7 @@ class BuildResult:
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     output: str = ""
+    notes: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -66,8 +67,9 @@ class _PelicanWarnings(logging.Handler):
         self.problems.append(Problem(self.content_path, 0, record.getMessage().strip()))
 
 
-def run_pelican(settings: dict) -> list[Problem]:
-    """One Pelican run into settings['OUTPUT_PATH']; the problems it found, if any."""
+def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:
+    """One Pelican run into settings['OUTPUT_PATH']; the problems it found, if any.
+    Notes (worth a look, not fatal) are appended to `notes` when given."""
     forget_limited_messages()
     log = settings["GLOBE_PROBLEMS"] = ProblemLog(os.getcwd())
     display_root = log.display_path(settings["PATH"])
@@ -91,16 +93,19 @@ def run_pelican(settings: dict) -> list[Problem]:
         log.extend(foreign_load_problems(settings["OUTPUT_PATH"], settings["SITEURL"],
                                          [settings["PATH"], settings.get("GLOBE_EDITIONS_PATH")],
                                          log.display_path))
+    if notes is not None:
+        notes.extend(sorted(set(log.notes)))
     return sorted(set(log.problems)) + warnings.problems
 
 
 def check(settings: dict) -> BuildResult:
     """Build into a throw-away folder: every problem, nothing published."""
     started = time.perf_counter()
+    notes: list[Problem] = []
     with tempfile.TemporaryDirectory(prefix="globe-check-") as scratch:
         settings = {**settings, "OUTPUT_PATH": scratch}
-        problems = run_pelican(settings)
-    return BuildResult(problems, time.perf_counter() - started)
+        problems = run_pelican(settings, notes)
+    return BuildResult(problems, time.perf_counter() - started, notes=notes)
 
 
 def source_folders(settings: dict) -> list[str]:
@@ -124,12 +129,13 @@ def build(settings: dict, output: str) -> BuildResult:
     os.makedirs(os.path.dirname(output), exist_ok=True)
     output_folder.clean_leftovers(output)
     staging = output_folder.staging_folder(output)
+    notes: list[Problem] = []
     try:
-        problems = run_pelican({**settings, "OUTPUT_PATH": staging})
+        problems = run_pelican({**settings, "OUTPUT_PATH": staging}, notes)
         if problems:
-            return BuildResult(problems, time.perf_counter() - started, output)
+            return BuildResult(problems, time.perf_counter() - started, output, notes)
         output_folder.mark(staging)
         output_folder.swap_in(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # gone already when swapped in
-    return BuildResult([], time.perf_counter() - started, output)
+    return BuildResult([], time.perf_counter() - started, output, notes)

@@ -16,7 +16,9 @@ from globe_core.messages import _
 from globe_core.problems import Problem
 from globe_core.source import SourceFile
 
-from .references import content_relative, is_external
+from .images import resolve_image
+from .paths import content_relative, is_external
+from .references import missing_image
 
 
 def image_problems(source: SourceFile, images, content_root: str) -> list[Problem]:
@@ -38,17 +40,16 @@ def image_problems(source: SourceFile, images, content_root: str) -> list[Proble
                     _("save it under content/images/ and link to it there: the site loads "
                       "nothing from other hosts"))
             continue
-        relative = content_relative(target, source_path, content_root)
-        if relative is None:
+        found = resolve_image(target, source_path, content_root)
+        if found is None and content_relative(target, source_path, content_root) is None:
             problem(_("image `%(target)s` is outside the content folder", target=target),
                     _("keep images and articles under content/"))
             continue
-        path = os.path.join(content_root, relative)
-        if not os.path.isfile(path):
-            problem(_("image `%(target)s` does not exist", target=target),
-                    _("check the path; it was looked for at content/%(path)s", path=relative))
+        if found is None:
+            missing = missing_image(source.path, line, target, content_root)
+            problem(missing.message, missing.fix)
             continue
-        found = image_problem(path)
+        found = image_problem(os.path.join(content_root, found))
         if found:
             problem(_("image `%(target)s`: %(reason)s", target=target, reason=found[0]),
                     found[1])

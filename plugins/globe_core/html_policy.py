@@ -199,6 +199,8 @@ def line_of(source: SourceFile, *patterns: str, first: int | None = None,
 
 def _needles(violation: Violation) -> tuple[str, ...]:
     needle = violation.needle
+    if needle == "<img":  # written as HTML, or as a Markdown image where none may be
+        return (r"<\s*img\b", r"!\[")
     if needle.startswith("<"):
         return (r"<\s*" + re.escape(needle[1:]) + r"\b",)
     if re.fullmatch(r"[a-z-]+", needle):

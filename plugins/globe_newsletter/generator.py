@@ -27,7 +27,9 @@ from .edition import (
     Edition,
     duplicate_problems,
     edition_files,
+    edition_notes,
     read_edition,
+    ready_problems,
     resolve_articles,
 )
 from .email_check import EmailSpec, check_email, check_mjml, check_text
@@ -39,7 +41,7 @@ from .view import (
     archive_url,
     edition_url,
     edition_view,
-    introduction_problems,
+    introduction_policy_problems,
 )
 
 
@@ -152,12 +154,18 @@ class EditionsGenerator(Generator):
         for path in edition_files(GlobeSettings.of(self.settings).editions_path):
             edition, problems = read_edition(str(path), log.display_path(str(path)), languages)
             if edition is not None:
-                intro = introduction_problems(edition, self.settings.get("MARKDOWN"))
+                # the HTML policy on what Markdown made of the introduction; a line the
+                # edition's own checks already reported is not reported twice
+                reported = {problem.line for problem in problems}
+                intro = [p for p in introduction_policy_problems(
+                    edition, self.settings.get("MARKDOWN")) if p.line not in reported]
                 edition.complete = edition.complete and not intro
                 problems += intro
             log.extend(problems)
             if edition is not None:
                 editions.append(edition)
+                log.extend(ready_problems(edition))
+                log.note(edition_notes(edition))
         log.extend(duplicate_problems([e for e in editions if e.complete]))
         index = ArticleIndex.of(all_versions(self.context.get("articles", [])),
                                 all_versions(self.context.get("drafts", [])))

@@ -144,7 +144,7 @@ def render_introduction(markdown_text: str, markdown_settings: dict) -> str:
     return sanitise(convert_introduction(markdown_text, markdown_settings), INTRODUCTION)
 
 
-def introduction_problems(edition: Edition, markdown_settings: dict) -> list:
+def introduction_policy_problems(edition: Edition, markdown_settings: dict) -> list:
     """HTML in the introduction outside its policy (text, links, lists), on its line."""
     if not edition.introduction.strip():
         return []

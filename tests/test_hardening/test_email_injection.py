@@ -17,7 +17,8 @@ def live_tags(text: str) -> set:
 
 
 def test_template_syntax_is_neutralised_in_every_part(tmp_path, build_site):
-    intro = ("Bonjour {<span></span>{ .Subscriber.Email }} et {{ .Subscriber.Name }}, "
+    # Markdown emphasis keeps the braces apart in the HTML; the text part joins them
+    intro = ("Bonjour {*{* .Subscriber.Email *}*} et {{ .Subscriber.Name }}, "
              "**{**{ .Subscriber.UUID }}.")
     content, editions = write_site(tmp_path, {"2021-15.fr.md": edition(
         intro, subject="Nouvelles {{ .Subscriber.Name }}",
