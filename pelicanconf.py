@@ -118,3 +118,18 @@ GLOBE_NEWSLETTER_UTM_SOURCE = "newsletter"
 # --- theme (issue 3) ---
 # The main navigation shows a "Search" link when this is set, e.g. "{lang_prefix}search/".
 GLOBE_SEARCH_URL = None
+
+# --- delivery (issue 9): subscription form, proofs, campaigns in listmonk ---
+# Public values only; SMTP and listmonk credentials come from the environment (docs/sending.md).
+GLOBE_NEWSLETTER_FROM = "The Brussels Globe <newsletter@international.brussels>"
+GLOBE_NEWSLETTER_REPLY_TO = "info@international.brussels"
+GLOBE_NEWSLETTER_UNSUBSCRIBE_MAILTO = "unsubscribe@international.brussels"
+# listmonk's public address: the subscription forms post to <it>/subscription/form.
+GLOBE_LISTMONK_PUBLIC_URL = "https://newsletter.international.brussels"
+# One listmonk list (double opt-in) per language: its UUID, from listmonk's Lists page.
+GLOBE_NEWSLETTER_LISTS = {
+    "fr": "6f1f6a52-3a0e-4c8e-9a53-0c2f4f2b7a01",
+    "nl": "0b9d5c4e-7e2a-4d61-8f0b-5d3c2a1e9b02",
+    "en": "c4a8e2f0-1d3b-4f5a-9e6c-7b2d0a8f5c03",
+}
+GLOBE_NEWSLETTER_CAMPAIGN_TEMPLATE = "The Brussels Globe (pass-through)"

@@ -8,6 +8,7 @@ import os
 import sys
 
 from . import build as builds
+from .languages import LANGUAGES
 from .messages import _, decimal
 
 
@@ -93,6 +94,9 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--lang", default="fr",
                      help=_("language of the edition: fr, nl or en (default: fr)"))
     new.set_defaults(run=cmd_newsletter_new)
+    from globe_delivery.commands import add_commands  # noqa: PLC0415 — issue 9
+
+    add_commands(newsletter_commands, LANGUAGES)
     return top
 
 

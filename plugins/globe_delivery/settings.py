@@ -1,0 +1,103 @@
+"""Delivery settings: from the site's settings (pelicanconf.py) and the environment.
+
+Addresses and list identifiers are public and live in the settings; server addresses and
+credentials come from the environment only, so they never land in the repository.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from globe.messages import _
+
+from .errors import DeliveryError
+
+DEFAULTS = {
+    "GLOBE_NEWSLETTER_FROM": "The Brussels Globe <newsletter@international.brussels>",
+    "GLOBE_NEWSLETTER_REPLY_TO": "info@international.brussels",
+    # RFC 8058 headers of proofs; listmonk writes its own for the real campaign.
+    "GLOBE_NEWSLETTER_UNSUBSCRIBE_MAILTO": "unsubscribe@international.brussels",
+    "GLOBE_NEWSLETTER_PROOF_UNSUBSCRIBE_URL": "{siteurl}/{lang_prefix}subscribe/",
+    # listmonk's public address (the subscription form posts to it) and its lists.
+    "GLOBE_LISTMONK_PUBLIC_URL": "https://newsletter.international.brussels",
+    "GLOBE_NEWSLETTER_LISTS": {},
+    "GLOBE_NEWSLETTER_CAMPAIGN_TEMPLATE": "The Brussels Globe (pass-through)",
+}
+SECURITY_MODES = ("none", "starttls", "tls")
+
+
+def setting(settings: dict, key: str):
+    return settings.get(key, DEFAULTS[key])
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Who a newsletter comes from, as the settings say."""
+
+    from_address: str
+    reply_to: str
+    unsubscribe_mailto: str
+    unsubscribe_url: str  # format string: {siteurl}, {lang_prefix}
+
+    @classmethod
+    def of(cls, settings: dict) -> Sender:
+        return cls(setting(settings, "GLOBE_NEWSLETTER_FROM"),
+                   setting(settings, "GLOBE_NEWSLETTER_REPLY_TO"),
+                   setting(settings, "GLOBE_NEWSLETTER_UNSUBSCRIBE_MAILTO"),
+                   setting(settings, "GLOBE_NEWSLETTER_PROOF_UNSUBSCRIBE_URL"))
+
+
+def _required(env, name: str) -> str:
+    value = env.get(name, "").strip()
+    if not value:
+        raise DeliveryError(_("%(name)s is not set", name=name),
+                            _("set it in the environment (never in a committed file)"))
+    return value
+
+
+@dataclass(frozen=True)
+class SmtpConfig:
+    host: str
+    port: int
+    user: str
+    password: str
+    security: str
+
+    @classmethod
+    def from_env(cls, env=None) -> SmtpConfig:
+        env = os.environ if env is None else env
+        host = _required(env, "GLOBE_SMTP_HOST")
+        security = env.get("GLOBE_SMTP_SECURITY", "starttls").strip().lower() or "starttls"
+        if security not in SECURITY_MODES:
+            raise DeliveryError(_("GLOBE_SMTP_SECURITY is `%(value)s`", value=security),
+                                _("use one of: %(values)s", values=", ".join(SECURITY_MODES)))
+        default_port = {"none": "25", "starttls": "587", "tls": "465"}[security]
+        port = env.get("GLOBE_SMTP_PORT", "").strip() or default_port
+        if not port.isdigit() or not 0 < int(port) < 65536:
+            raise DeliveryError(_("GLOBE_SMTP_PORT is `%(value)s`", value=port),
+                                _("give a port number, e.g. 587"))
+        user = env.get("GLOBE_SMTP_USER", "").strip()
+        password = env.get("GLOBE_SMTP_PASSWORD", "")
+        if user and not password:
+            raise DeliveryError(_("GLOBE_SMTP_USER is set but GLOBE_SMTP_PASSWORD is not"),
+                                _("set both, or neither for a server without login"))
+        return cls(host, int(port), user, password, security)
+
+
+@dataclass(frozen=True)
+class ListmonkConfig:
+    url: str  # listmonk's root address, without /api
+    user: str
+    token: str
+
+    @classmethod
+    def from_env(cls, env=None) -> ListmonkConfig:
+        env = os.environ if env is None else env
+        url = _required(env, "GLOBE_LISTMONK_URL").rstrip("/")
+        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+            raise DeliveryError(_("GLOBE_LISTMONK_URL is `%(value)s`", value=url),
+                                _("give listmonk's address, e.g. https://newsletter.example.org"))
+        return cls(url, _required(env, "GLOBE_LISTMONK_USER"),
+                   _required(env, "GLOBE_LISTMONK_TOKEN"))
