@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from globe.messages import _
@@ -17,9 +18,8 @@ from .errors import DeliveryError
 from .settings import ListmonkConfig
 
 CONNECT_TIMEOUT = 5
-READ_TIMEOUT = 30
 RETRIES = 4
-BACKOFF = 0.5  # seconds; doubles at each retry (0.5, 1, 2, 4)
+BACKOFF = 0.25  # urllib3 waits 0, then 0.5, 1, 2 s between the attempts
 RETRY_STATUSES = (500, 502, 503, 504)
 
 
@@ -44,13 +44,13 @@ class ListmonkAPI:
     """The few calls the hand-over makes; each returns listmonk's `data` or raises."""
 
     def __init__(self, config: ListmonkConfig, retries: int = RETRIES,
-                 backoff: float = BACKOFF, timeout: float = READ_TIMEOUT):
+                 backoff: float = BACKOFF):
         self.url = config.url
         self.user = config.user
         self.session = retrying_session(retries, backoff)
         self.session.headers["Authorization"] = f"token {config.user}:{config.token}"
         self.session.headers["Accept"] = "application/json"
-        self.timeout = (CONNECT_TIMEOUT, timeout)
+        self.timeout = (CONNECT_TIMEOUT, config.timeout)
         self.retries = retries
 
     def call(self, method: str, path: str, what: str, **kwargs):
@@ -61,16 +61,22 @@ class ListmonkAPI:
         except requests.exceptions.RetryError as error:
             raise self._server_error(what, "5xx") from error
         except requests.exceptions.Timeout as error:
-            raise DeliveryError(_("listmonk at %(url)s did not answer within %(seconds)s s",
-                                  url=self.url, seconds=self.timeout[1]),
-                                _("try again later, or check that listmonk is running"),
-                                ) from error
+            raise self._timeout() from error
         except requests.exceptions.ConnectionError as error:
+            if isinstance(getattr(error.args[0] if error.args else None, "reason", None),
+                          ReadTimeoutError):  # every attempt timed out
+                raise self._timeout() from error
             raise DeliveryError(_("cannot reach listmonk at %(url)s (%(attempts)s attempts)",
                                   url=self.url, attempts=self.retries + 1),
                                 _("check GLOBE_LISTMONK_URL and that listmonk is running"),
                                 ) from error
         return self._data(response, what)
+
+    def _timeout(self) -> DeliveryError:
+        return DeliveryError(_("listmonk at %(url)s did not answer within %(seconds)s s "
+                               "(%(attempts)s attempts)", url=self.url,
+                               seconds=f"{self.timeout[1]:g}", attempts=self.retries + 1),
+                             _("try again later, or raise GLOBE_LISTMONK_TIMEOUT"))
 
     def _server_error(self, what: str, status) -> DeliveryError:
         return DeliveryError(_("listmonk failed (HTTP %(status)s) on %(what)s, %(attempts)s "

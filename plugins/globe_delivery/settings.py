@@ -91,6 +91,7 @@ class ListmonkConfig:
     url: str  # listmonk's root address, without /api
     user: str
     token: str
+    timeout: float = 30.0  # seconds to wait for each answer
 
     @classmethod
     def from_env(cls, env=None) -> ListmonkConfig:
@@ -99,5 +100,13 @@ class ListmonkConfig:
         if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
             raise DeliveryError(_("GLOBE_LISTMONK_URL is `%(value)s`", value=url),
                                 _("give listmonk's address, e.g. https://newsletter.example.org"))
+        timeout = env.get("GLOBE_LISTMONK_TIMEOUT", "").strip() or "30"
+        try:
+            seconds = float(timeout)
+        except ValueError:
+            seconds = 0
+        if seconds <= 0:
+            raise DeliveryError(_("GLOBE_LISTMONK_TIMEOUT is `%(value)s`", value=timeout),
+                                _("give a number of seconds, e.g. 30"))
         return cls(url, _required(env, "GLOBE_LISTMONK_USER"),
-                   _required(env, "GLOBE_LISTMONK_TOKEN"))
+                   _required(env, "GLOBE_LISTMONK_TOKEN"), seconds)
