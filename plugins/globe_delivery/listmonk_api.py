@@ -73,9 +73,10 @@ class ListmonkAPI:
         return self._data(response, what)
 
     def _timeout(self) -> DeliveryError:
+        seconds = f"{self.timeout[1]:g}"
         return DeliveryError(_("listmonk at %(url)s did not answer within %(seconds)s s "
                                "(%(attempts)s attempts)", url=self.url,
-                               seconds=f"{self.timeout[1]:g}", attempts=self.retries + 1),
+                               seconds=seconds, attempts=self.retries + 1),
                              _("try again later, or raise GLOBE_LISTMONK_TIMEOUT"))
 
     def _server_error(self, what: str, status) -> DeliveryError:
