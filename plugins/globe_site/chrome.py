@@ -35,5 +35,8 @@ def language_chrome(lang: str, prefix: str, settings: dict, pages: dict, categor
         "footer_links": [(pages[slug].title, f"{siteurl}/{pages[slug].url}")
                          for slug in FOOTER_PAGES if slug in pages],
         "feed_url": f"{home_url}feeds/all.atom.xml",
+        # The subscription call-to-action and form link to these (issue 9).
+        "subscribe_url": f"{siteurl}/{pages['subscribe'].url}" if "subscribe" in pages else None,
+        "privacy_url": f"{siteurl}/{pages['privacy'].url}" if "privacy" in pages else None,
         "og_locale": OG_LOCALES.get(lang, lang),
     }
