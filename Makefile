@@ -6,7 +6,7 @@ NODE_STAMP := node_modules/.installed
 PYTHON  ?= python3
 PORT    ?= 8000
 
-.PHONY: install serve html publish check lint test bench system-packages clean
+.PHONY: install serve html publish check lint test bench system-packages clean handover
 
 install: $(STAMP) $(NODE_STAMP)
 
@@ -48,6 +48,12 @@ lint: install
 # The whole suite: lint, then every test (real builds, real MJML, Chromium).
 test: install system-packages lint
 	$(BIN)/pytest
+
+# CI, after the site is published: every `Status: ready` edition handed to listmonk as a
+# draft campaign, once (state lives in listmonk). GLOBE_LISTMONK_URL/USER/TOKEN: secrets.
+handover: install
+	$(BIN)/globe build --production --output output
+	$(BIN)/globe newsletter handover --output output
 
 bench: install
 	$(BIN)/python bench/run.py
