@@ -71,7 +71,8 @@ class FakeListmonk:
 
     def fail_next(self, count: int, status: int = 503, method=None, path=None, kind="status",
                   seconds=0.0):
-        """The next `count` matching requests fail: kind = status | drop | slow."""
+        """The next `count` matching requests fail: kind = status | drop | slow | html
+        (html: a 200 page that is not listmonk's, as a proxy or a wrong address gives)."""
         for _ in range(count):
             self.faults.append({"status": status, "method": method, "path": path,
                                 "kind": kind, "seconds": seconds})
@@ -333,6 +334,14 @@ class FakeListmonk:
                     return
                 if fault and fault["kind"] == "slow":
                     time.sleep(fault["seconds"])
+                if fault and fault["kind"] == "html":
+                    page = b"<!doctype html><title>Welcome</title>"
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html")
+                    self.send_header("Content-Length", str(len(page)))
+                    self.end_headers()
+                    self.wfile.write(page)
+                    return
                 if fault and fault["kind"] == "status":
                     return self._answer(fault["status"], {"message": "injected failure"})
                 try:

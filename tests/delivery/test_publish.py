@@ -199,6 +199,13 @@ def test_422_is_named(listmonk, publish):
     assert code == 1 and "rejected the campaign (HTTP 422)" in err
 
 
+def test_an_answer_that_is_not_listmonks(listmonk, publish):
+    listmonk.fail_next(1, kind="html")
+    code, _out, err = publish()
+    assert code == 1
+    assert "did not answer like listmonk (HTTP 200)" in err and "GLOBE_LISTMONK_URL" in err
+
+
 def test_listmonk_not_running(listmonk, publish, monkeypatch):
     listmonk.stop()
     code, _out, err = publish()

@@ -221,3 +221,29 @@ def test_a_malformed_address_is_a_usage_error(sample_site, globe):
         globe("newsletter", "send-test", NUMBER, "--lang", "fr", "--to", "not-an-address",
               "--output", sample_site)
     assert stopped.value.code == 2
+
+
+def test_implicit_tls_delivers(sample_site, globe, monkeypatch, certificate):
+    cert, key = certificate
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    with SmtpServer(server_hostname="127.0.0.1",
+                    ssl_context=server_tls_context(cert, key)) as server:
+        smtp_env(monkeypatch, server.port, "tls")
+        code, _out, err = globe("newsletter", "send-test", NUMBER, "--lang", "en",
+                                "--to", "a@example.org", "--output", sample_site)
+    assert code == 0, err
+    assert len(server.inbox.received) == 1
+
+
+@pytest.mark.parametrize(("variable", "value", "expected"), [
+    ("GLOBE_SMTP_SECURITY", "ssl", "GLOBE_SMTP_SECURITY is `ssl`"),
+    ("GLOBE_SMTP_PORT", "smtp", "GLOBE_SMTP_PORT is `smtp`"),
+    ("GLOBE_SMTP_PASSWORD", "", "GLOBE_SMTP_USER is set but GLOBE_SMTP_PASSWORD is not"),
+])
+def test_wrong_smtp_settings_are_named(variable, value, expected, sample_site, globe,
+                                       monkeypatch):
+    smtp_env(monkeypatch, 2525, "starttls", "proofs", "s3cret")
+    monkeypatch.setenv(variable, value)
+    code, _out, err = globe("newsletter", "send-test", NUMBER, "--lang", "fr",
+                            "--to", "a@example.org", "--output", sample_site)
+    assert code == 1 and expected in err
