@@ -7,9 +7,11 @@ import logging
 import os
 import sys
 
+from globe_core.languages import LANGUAGES
+from globe_core.messages import _, decimal
+
 from . import build as builds
-from .languages import LANGUAGES
-from .messages import _, decimal
+from .newsletter_delivery import add_commands as add_delivery_commands
 
 
 def existing_folder(path: str) -> str:
@@ -59,7 +61,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_newsletter_new(args) -> int:
-    from globe_newsletter.new_edition import main  # noqa: PLC0415
+    from globe.newsletter_new import main  # noqa: PLC0415
 
     return main(args)
 
@@ -94,9 +96,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--lang", default="fr",
                      help=_("language of the edition: fr, nl or en (default: fr)"))
     new.set_defaults(run=cmd_newsletter_new)
-    from globe_delivery.commands import add_commands  # noqa: PLC0415 — issue 9
-
-    add_commands(newsletter_commands, LANGUAGES)
+    add_delivery_commands(newsletter_commands, LANGUAGES)
     return top
 
 

@@ -10,8 +10,10 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from globe_core.languages import DEFAULT_LANG, LANGUAGES
+from globe_core.messages import _, decimal
+
 from . import build as builds
-from .messages import _, decimal
 
 WATCHED = ("content", "theme", "plugins", "newsletter", "pelicanconf.py", "publishconf.py")
 
@@ -22,8 +24,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
     def send_error(self, code, message=None, explain=None):
         if code == 404:
             lang = self.path.strip("/").split("/", 1)[0]
-            page = Path(self.directory) / (f"{lang}/404.html" if lang in ("nl", "en")
-                                           else "404.html")
+            page = Path(self.directory) / (f"{lang}/404.html" if lang in LANGUAGES
+                                           and lang != DEFAULT_LANG else "404.html")
             if page.is_file():
                 body = page.read_bytes()
                 self.send_response(404)

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from globe.messages import _
+from globe_core.messages import _
 
 from .errors import DeliveryError
 

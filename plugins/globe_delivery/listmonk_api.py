@@ -12,7 +12,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.exceptions import ReadTimeoutError
 from urllib3.util.retry import Retry
 
-from globe.messages import _
+from globe_core.messages import _
 
 from .errors import DeliveryError
 from .settings import ListmonkConfig

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from globe.messages import _
+from globe_core.messages import _
 
 from .errors import DeliveryError
 from .listmonk_api import ListmonkAPI

@@ -10,7 +10,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid, parseaddr
 
-from globe.messages import _
+from globe_core.messages import _
 
 from .built import BuiltEmail
 from .errors import DeliveryError

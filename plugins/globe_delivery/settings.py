@@ -1,7 +1,8 @@
-"""Delivery settings: from the site's settings (pelicanconf.py) and the environment.
+"""Delivery settings: the public ones from GlobeSettings, servers from the environment.
 
-Addresses and list identifiers are public and live in the settings; server addresses and
-credentials come from the environment only, so they never land in the repository.
+Addresses and list identifiers are public and are declared in globe_core/settings.py;
+server addresses and credentials come from the environment only, so they never land in the
+repository.
 """
 
 from __future__ import annotations
@@ -10,26 +11,12 @@ import os
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from globe.messages import _
+from globe_core.messages import _
+from globe_core.settings import GlobeSettings
 
 from .errors import DeliveryError
 
-DEFAULTS = {
-    "GLOBE_NEWSLETTER_FROM": "The Brussels Globe <newsletter@international.brussels>",
-    "GLOBE_NEWSLETTER_REPLY_TO": "info@international.brussels",
-    # RFC 8058 headers of proofs; listmonk writes its own for the real campaign.
-    "GLOBE_NEWSLETTER_UNSUBSCRIBE_MAILTO": "unsubscribe@international.brussels",
-    "GLOBE_NEWSLETTER_PROOF_UNSUBSCRIBE_URL": "{siteurl}/{lang_prefix}subscribe/",
-    # listmonk's public address (the subscription form posts to it) and its lists.
-    "GLOBE_LISTMONK_PUBLIC_URL": "https://newsletter.international.brussels",
-    "GLOBE_NEWSLETTER_LISTS": {},
-    "GLOBE_NEWSLETTER_CAMPAIGN_TEMPLATE": "The Brussels Globe (pass-through)",
-}
 SECURITY_MODES = ("none", "starttls", "tls")
-
-
-def setting(settings: dict, key: str):
-    return settings.get(key, DEFAULTS[key])
 
 
 @dataclass(frozen=True)
@@ -42,11 +29,9 @@ class Sender:
     unsubscribe_url: str  # format string: {siteurl}, {lang_prefix}
 
     @classmethod
-    def of(cls, settings: dict) -> Sender:
-        return cls(setting(settings, "GLOBE_NEWSLETTER_FROM"),
-                   setting(settings, "GLOBE_NEWSLETTER_REPLY_TO"),
-                   setting(settings, "GLOBE_NEWSLETTER_UNSUBSCRIBE_MAILTO"),
-                   setting(settings, "GLOBE_NEWSLETTER_PROOF_UNSUBSCRIBE_URL"))
+    def of(cls, globe: GlobeSettings) -> Sender:
+        return cls(globe.newsletter_from, globe.newsletter_reply_to,
+                   globe.newsletter_unsubscribe_mailto, globe.newsletter_proof_unsubscribe_url)
 
 
 def _required(env, name: str) -> str:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 
 from pelican import signals
-from pelican.contents import Article, Page
+
+from globe_core.startup import at_initialized
 
 from . import i18n
-from .body import prepare_body
-from .feeds import LanguageFeedWriter
+from .enrichment import enrich
+from .feeds import localize_feed
 from .listings import LanguageListingsGenerator
 from .pagination import page_window
 from .sitemap import SitemapGenerator
@@ -18,19 +19,6 @@ from .sitemap import SitemapGenerator
 def add_generators(pelican):
     # The sitemap reads what the listings generator put in the context: it comes second.
     return [LanguageListingsGenerator, SitemapGenerator]
-
-
-def prepare_content_body(content):
-    """Embeds become click-to-load placeholders; tables get a scroll region."""
-    if not isinstance(content, (Article, Page)) or not getattr(content, "_content", None):
-        return
-    translations_dir = os.path.join(content.settings["THEME"], "translations")
-    translations = i18n.load_translations(translations_dir, getattr(content, "lang", "fr"))
-    content._content = prepare_body(content._content, translations.ugettext)
-
-
-def use_language_feed_writer(pelican):
-    return LanguageFeedWriter
 
 
 def install_i18n(generator):
@@ -43,7 +31,8 @@ def install_i18n(generator):
 
 
 def register():
+    signals.initialized.connect(at_initialized)
     signals.get_generators.connect(add_generators)
-    signals.get_writer.connect(use_language_feed_writer)
+    signals.feed_generated.connect(localize_feed)
     signals.generator_init.connect(install_i18n)
-    signals.content_object_init.connect(prepare_content_body)
+    signals.page_generator_finalized.connect(enrich)

@@ -8,12 +8,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
 import pytest
-from conftest import SAMPLE_CONTENT, SAMPLE_EDITIONS, free_port
+from support import SAMPLE_CONTENT, SAMPLE_EDITIONS, free_port
 
 from browser.axe import WCAG_AA, describe, run_axe
-from browser.conftest import LANGUAGES, SCREENSHOTS
+from browser.support import SCREENSHOTS
 from globe import build as builds
 from globe.serve import make_server
+from globe_core.languages import LANGUAGES
 
 LISTS = builds.load_settings()["GLOBE_NEWSLETTER_LISTS"]
 
@@ -65,7 +66,8 @@ def site(endpoint, tmp_path_factory):
     output = tmp_path_factory.mktemp("subscribe") / "output"
     settings = builds.load_settings(SAMPLE_CONTENT, SAMPLE_EDITIONS, production=True,
                                     overrides={"SITEURL": url,
-                                               "GLOBE_LISTMONK_PUBLIC_URL": endpoint.url})
+                                               "GLOBE_NEWSLETTER_SUBSCRIBE_FORM_URL":
+                                                   endpoint.url + "/subscription/form"})
     result = builds.build(settings, str(output))
     assert result.ok, "\n".join(map(str, result.problems))
     server = make_server(str(output), port)
