@@ -79,6 +79,9 @@ class ListmonkService:
 
     def hand_over(self, campaign: Campaign, schedule: dt.datetime | None) -> Outcome:
         existing = self._campaigns(campaign)
+        for duplicate in existing[1:]:  # left by a run that stopped before reconciling
+            if duplicate["status"] in EDITABLE:
+                self.api.delete_campaign(duplicate["id"])
         if existing and existing[0]["status"] not in EDITABLE:
             return Outcome(LEFT_ALONE, existing[0]["id"], existing[0]["status"],
                            existing[0].get("send_at"))

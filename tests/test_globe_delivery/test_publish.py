@@ -129,6 +129,17 @@ def test_twice_at_once_makes_one_campaign(listmonk, publish):
     assert len([t for t in listmonk.templates.values() if t["name"] == TEMPLATE]) == 1
 
 
+def test_a_duplicate_left_by_an_interrupted_run_is_removed(listmonk, publish):
+    assert publish()[0] == 0
+    [first] = listmonk.campaigns_tagged(TAG)
+    with listmonk.lock:  # a run that created a second one, then stopped
+        listmonk.create_campaign({}, {**first, "lists": [3], "send_at": None})
+    assert len(listmonk.campaigns_tagged(TAG)) == 2
+    code, out, err = publish()
+    assert code == 0, err
+    assert listmonk.campaigns_tagged(TAG) == [first] and "updated" in out
+
+
 def test_server_errors_and_dropped_connections_are_retried(listmonk, publish):
     listmonk.fail_next(2, 503, method="POST", path="/api/campaigns")
     listmonk.fail_next(1, kind="drop", method="GET", path="/api/lists")
