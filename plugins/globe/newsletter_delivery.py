@@ -122,7 +122,10 @@ def _hand_over(service: MailingService, email: BuiltEmail, settings: dict,
               "when": outcome.send_at or ""}
     if outcome.action == LEFT_ALONE:
         print(_("Campaign “%(name)s” (#%(id)s) is already %(status)s in listmonk: left as "
-                "it is. To change it, set it back to draft in listmonk first.", **values))
+                "it is.", **values))
+        if outcome.status == "scheduled":
+            print(_("To change it, unschedule it in listmonk (it goes back to draft), then "
+                    "publish again."))
     elif outcome.status == "scheduled":
         print(_("Campaign “%(name)s” (#%(id)s) is scheduled for %(when)s.", **values))
     elif outcome.action == CREATED:

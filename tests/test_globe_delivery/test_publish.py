@@ -91,7 +91,7 @@ def test_schedule_then_a_scheduled_campaign_is_left_alone(listmonk, publish):
     before = len(writes(listmonk))
     code, out, err = publish()
     assert code == 0, err
-    assert "already scheduled" in out and "left as it is" in out
+    assert "already scheduled" in out and "left as it is" in out and "unschedule" in out
     assert len(writes(listmonk)) == before  # nothing was written
     assert listmonk.campaigns_tagged(TAG) == [campaign]
 
