@@ -88,6 +88,7 @@ LOAD_CONTENT_CACHE = False
 
 # --- delivery (issue 9): the listmonk list of each language (a UUID from listmonk's Lists
 # page); the subscription form posts to it. Other delivery settings: globe_core/settings.py.
+# These are placeholders: put the real UUIDs once the lists exist (docs/sending.md).
 GLOBE_NEWSLETTER_LISTS = {
     "fr": "6f1f6a52-3a0e-4c8e-9a53-0c2f4f2b7a01",
     "nl": "0b9d5c4e-7e2a-4d61-8f0b-5d3c2a1e9b02",
