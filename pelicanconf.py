@@ -18,9 +18,11 @@ DEFAULT_LANG = _DEFAULT_LANG
 GLOBE_EDITIONS_PATH = os.path.join(HERE, "newsletter", "editions")
 # Listing-card thumbnails are kept here between builds (see plugins/globe_site/thumbnails.py)
 GLOBE_THUMBNAIL_CACHE = os.path.join(HERE, ".cache", "thumbnails")
+# `globe links --external` results, kept between runs (CI caches .cache/ too)
+GLOBE_LINKS_CACHE = os.path.join(HERE, ".cache", "links.json")
 
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
-PLUGINS = ["globe_content", "globe_site", "globe_newsletter"]
+PLUGINS = ["globe_content", "globe_site", "globe_newsletter", "globe_publish"]
 
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]

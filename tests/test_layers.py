@@ -15,12 +15,13 @@ from support import ROOT
 
 PLUGINS = ROOT / "plugins"
 OURS = ("globe", "globe_core", "globe_content", "globe_site", "globe_newsletter",
-        "globe_delivery")
+        "globe_publish", "globe_delivery")
 ALLOWED = {
     "globe_core": {"globe_core"},
     "globe_content": {"globe_content", "globe_core"},
     "globe_site": {"globe_site", "globe_core"},
     "globe_newsletter": {"globe_newsletter", "globe_core"},
+    "globe_publish": {"globe_publish", "globe_core"},
     # Delivery reads what a build wrote; it is no Pelican plugin and needs none of them.
     "globe_delivery": {"globe_delivery", "globe_core"},
     "globe": set(OURS),

@@ -26,6 +26,7 @@ class BuildResult:
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     output: str = ""
+    notes: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -57,8 +58,9 @@ class _PelicanWarnings(logging.Handler):
         self.problems.append(Problem(self.content_path, 0, record.getMessage().strip()))
 
 
-def run_pelican(settings: dict) -> list[Problem]:
-    """One Pelican run into settings['OUTPUT_PATH']; the problems it found, if any."""
+def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:
+    """One Pelican run into settings['OUTPUT_PATH']; the problems it found, if any.
+    Notes (worth a look, not fatal) are appended to `notes` when given."""
     forget_limited_messages()
     log = settings["GLOBE_PROBLEMS"] = ProblemLog(os.getcwd())
     display_root = log.display_path(settings["PATH"])
@@ -78,16 +80,19 @@ def run_pelican(settings: dict) -> list[Problem]:
     finally:
         root_logger.removeHandler(warnings)
         pelican_console.quiet = quiet
+    if notes is not None:
+        notes.extend(sorted(set(log.notes)))
     return sorted(set(log.problems)) + warnings.problems
 
 
 def check(settings: dict) -> BuildResult:
     """Build into a throw-away folder: every problem, nothing published."""
     started = time.perf_counter()
+    notes: list[Problem] = []
     with tempfile.TemporaryDirectory(prefix="globe-check-") as scratch:
         settings = {**settings, "OUTPUT_PATH": scratch}
-        problems = run_pelican(settings)
-    return BuildResult(problems, time.perf_counter() - started)
+        problems = run_pelican(settings, notes)
+    return BuildResult(problems, time.perf_counter() - started, notes=notes)
 
 
 def build(settings: dict, output: str) -> BuildResult:
@@ -97,12 +102,13 @@ def build(settings: dict, output: str) -> BuildResult:
     parent = os.path.dirname(output)
     os.makedirs(parent, exist_ok=True)
     staging = tempfile.mkdtemp(prefix=".globe-build-", dir=parent)
-    problems = run_pelican({**settings, "OUTPUT_PATH": staging})
+    notes: list[Problem] = []
+    problems = run_pelican({**settings, "OUTPUT_PATH": staging}, notes)
     if problems:
         shutil.rmtree(staging, ignore_errors=True)
-        return BuildResult(problems, time.perf_counter() - started, output)
+        return BuildResult(problems, time.perf_counter() - started, output, notes)
     _swap_in(staging, output)
-    return BuildResult([], time.perf_counter() - started, output)
+    return BuildResult([], time.perf_counter() - started, output, notes)
 
 
 def _swap_in(staging: str, output: str) -> None:

@@ -62,6 +62,8 @@ def _rebuild(args) -> bool:
                                     overrides={"SITEURL": f"http://127.0.0.1:{args.port}"})
     result = builds.build(settings, args.output)
     stamp = time.strftime("%H:%M:%S")
+    for note in result.notes:
+        print(note.as_note(), file=sys.stderr)
     if result.problems:
         for problem in result.problems:
             print(problem, file=sys.stderr)

@@ -22,6 +22,12 @@ class Problem:
         text = f"{location}: " + _("error") + f": {self.message}"
         return f"{text} — {self.fix}" if self.fix else text
 
+    def as_note(self) -> str:
+        """The same, said as a note: worth a look, but nothing stops."""
+        location = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{location}: " + _("note") + f": {self.message}"
+        return f"{text} — {self.fix}" if self.fix else text
+
 
 @dataclass
 class ProblemLog:
@@ -29,6 +35,12 @@ class ProblemLog:
 
     root: str = "."
     problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # reported, never fatal
+
+    def note(self, notes) -> None:
+        for note in notes:
+            self.notes.append(Problem(self.display_path(note.path), note.line, note.message,
+                                      note.fix))
 
     def add(self, path: str, line: int, message: str, fix: str = "") -> None:
         self.problems.append(Problem(self.display_path(path), line, message, fix))

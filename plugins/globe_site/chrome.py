@@ -45,4 +45,6 @@ def language_chrome(lang: str, prefix: str, settings: dict, pages: dict, categor
         "subscribe_url": f"{siteurl}/{pages['subscribe'].url}" if "subscribe" in pages else None,
         "privacy_url": f"{siteurl}/{pages['privacy'].url}" if "privacy" in pages else None,
         "og_locale": OG_LOCALES.get(lang, lang),
+        # said in this language, on the switcher of a page that has no version in it
+        "not_available": gettext("This page is not available in English: go to the home page"),
     }

@@ -14,11 +14,12 @@ from .feeds import localize_feed
 from .listings import LanguageListingsGenerator
 from .pagination import page_window
 from .sitemap import SitemapGenerator
+from .translations_page import TranslationsPageGenerator
 
 
 def add_generators(pelican):
     # The sitemap reads what the listings generator put in the context: it comes second.
-    return [LanguageListingsGenerator, SitemapGenerator]
+    return [LanguageListingsGenerator, SitemapGenerator, TranslationsPageGenerator]
 
 
 def install_i18n(generator):

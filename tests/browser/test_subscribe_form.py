@@ -66,8 +66,7 @@ def site(endpoint, tmp_path_factory):
     output = tmp_path_factory.mktemp("subscribe") / "output"
     settings = builds.load_settings(SAMPLE_CONTENT, SAMPLE_EDITIONS, production=True,
                                     overrides={"SITEURL": url,
-                                               "GLOBE_NEWSLETTER_SUBSCRIBE_FORM_URL":
-                                                   endpoint.url + "/subscription/form"})
+                                               "GLOBE_LISTMONK_PUBLIC_URL": endpoint.url})
     result = builds.build(settings, str(output))
     assert result.ok, "\n".join(map(str, result.problems))
     server = make_server(str(output), port)
