@@ -11,9 +11,8 @@ import pytest
 from support import SAMPLE_CONTENT, SAMPLE_EDITIONS, free_port
 
 from browser.axe import WCAG_AA, describe, run_axe
-from browser.support import SCREENSHOTS
+from browser.support import SCREENSHOTS, served_build
 from globe import build as builds
-from globe.serve import make_server
 from globe_core.languages import LANGUAGES
 
 LISTS = builds.load_settings()["GLOBE_NEWSLETTER_LISTS"]
@@ -61,19 +60,10 @@ def endpoint():
 @pytest.fixture(scope="module")
 def site(endpoint, tmp_path_factory):
     """The sample site, production build, its forms posting to the local endpoint."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
     output = tmp_path_factory.mktemp("subscribe") / "output"
-    settings = builds.load_settings(SAMPLE_CONTENT, SAMPLE_EDITIONS, production=True,
-                                    overrides={"SITEURL": url,
-                                               "GLOBE_LISTMONK_PUBLIC_URL": endpoint.url})
-    result = builds.build(settings, str(output))
-    assert result.ok, "\n".join(map(str, result.problems))
-    server = make_server(str(output), port)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url
-    server.shutdown()
-    server.server_close()
+    with served_build(SAMPLE_CONTENT, SAMPLE_EDITIONS, output, production=True,
+                      GLOBE_LISTMONK_PUBLIC_URL=endpoint.url) as url:
+        yield url
 
 
 def subscribe_url(site: str, lang: str) -> str:
