@@ -37,13 +37,32 @@ class SiteHandler(SimpleHTTPRequestHandler):
                 return
         super().send_error(code, message, explain)
 
+    def send_head(self):
+        # A path the file system cannot hold (a NUL byte: `GET /%00`) is no file here.
+        if "\x00" in self.translate_path(self.path):
+            self.send_error(404)
+            return None
+        return super().send_head()
+
     def log_message(self, format, *args):  # noqa: A002 — the base class's name
         pass
 
 
-def make_server(directory: str, port: int, host: str = "127.0.0.1") -> ThreadingHTTPServer:
+class SiteServer(ThreadingHTTPServer):
+    # A browser opening a page asks for dozens of files at once; the default backlog (5)
+    # makes the rest wait for seconds.
+    request_queue_size = 1024
+
+    def handle_error(self, request, client_address):
+        # A request the server cannot answer is one line in the log, never a traceback.
+        error = sys.exc_info()[1]
+        print(_("a request from %(client)s failed: %(error)s", client=client_address[0],
+                error=f"{type(error).__name__}: {error}"), file=sys.stderr)
+
+
+def make_server(directory: str, port: int, host: str = "127.0.0.1") -> SiteServer:
     handler = functools.partial(SiteHandler, directory=os.path.abspath(directory))
-    return ThreadingHTTPServer((host, port), handler)
+    return SiteServer((host, port), handler)
 
 
 def _snapshot(paths: list[Path]) -> dict:
@@ -79,9 +98,21 @@ def serve(args) -> int:
     # the project's own files, and the content folders given on the command line
     watched = [builds.PROJECT_ROOT / name for name in WATCHED]
     watched += [Path(p).resolve() for p in (args.content, args.editions) if p]
+    refused = builds.refused_output(builds.load_settings(args.content, args.editions),
+                                    args.output)
+    if refused:
+        for problem in refused:
+            print(problem, file=sys.stderr)
+        return 1
+    try:
+        server = make_server(args.output, args.port)
+    except OSError as error:
+        print(_("cannot serve on port %(port)s: %(error)s", port=args.port,
+                error=error.strerror or error), file=sys.stderr)
+        print(_("choose another port, e.g. --port 8001"), file=sys.stderr)
+        return 1
     _rebuild(args)
     os.makedirs(args.output, exist_ok=True)
-    server = make_server(args.output, args.port)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(_("Serving on %(url)s (Ctrl+C to stop)", url=f"http://127.0.0.1:{args.port}/"))
     seen = _snapshot(watched)
