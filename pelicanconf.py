@@ -92,3 +92,12 @@ LOAD_CONTENT_CACHE = False
 # Every other GLOBE_* setting (languages, categories, listing and feed URLs, newsletter
 # URLs and merge tags, organisation, social accounts…) has its default, type and meaning in
 # plugins/globe_core/settings.py; set one here only to differ from it.
+
+# --- delivery (issue 9): the listmonk list of each language (a UUID from listmonk's Lists
+# page); the subscription form posts to it. Other delivery settings: globe_core/settings.py.
+# These are placeholders: put the real UUIDs once the lists exist (docs/sending.md).
+GLOBE_NEWSLETTER_LISTS = {
+    "fr": "6f1f6a52-3a0e-4c8e-9a53-0c2f4f2b7a01",
+    "nl": "0b9d5c4e-7e2a-4d61-8f0b-5d3c2a1e9b02",
+    "en": "c4a8e2f0-1d3b-4f5a-9e6c-7b2d0a8f5c03",
+}

@@ -7,9 +7,11 @@ import logging
 import os
 import sys
 
+from globe_core.languages import LANGUAGES
 from globe_core.messages import _, decimal
 
 from . import build as builds
+from .newsletter_delivery import add_commands as add_delivery_commands
 from .publish_commands import add_commands as add_publishing_commands
 
 
@@ -136,6 +138,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--lang", default="fr",
                      help=_("language of the edition: fr, nl or en (default: fr)"))
     new.set_defaults(run=cmd_newsletter_new)
+    add_delivery_commands(newsletter_commands, LANGUAGES)
 
     add_publishing_commands(commands, _add_content_options)
 

@@ -106,6 +106,23 @@ class GlobeSettings:
     links_attempts: int = setting(3, "tries for timeouts, connection errors, 429 and 5xx")
     links_per_host: int = setting(2, "requests to one host at a time")
     links_backoff: float = setting(1.0, "first wait between tries, in seconds (doubles)")
+    # --- delivery (issue 9): subscription form, proofs, campaigns in listmonk. Server
+    # addresses and credentials are environment variables, never settings (docs/sending.md).
+    newsletter_from: str = setting("The Brussels Globe <newsletter@international.brussels>",
+                                   "From of proofs and campaigns")
+    newsletter_reply_to: str = setting("info@international.brussels", "Reply-To of proofs")
+    newsletter_unsubscribe_mailto: str = setting(
+        "unsubscribe@international.brussels", "mailto address in the List-Unsubscribe header "
+        "of proofs (listmonk writes its own on campaigns)")
+    newsletter_proof_unsubscribe_url: str = setting(
+        "{siteurl}/{lang_prefix}subscribe/", "https address in the List-Unsubscribe header of "
+        "proofs ({siteurl}: the build's)")
+    newsletter_lists: dict = setting({}, "language -> UUID of its listmonk list (double "
+                                         "opt-in); the subscribe page has a form when set",
+                                     mutable=True)
+    newsletter_campaign_template: str = setting(
+        "The Brussels Globe (pass-through)", "name of the listmonk campaign template that "
+        "adds nothing to the built email (created when missing)")
 
     @staticmethod
     def name_of(attribute: str) -> str:

@@ -41,6 +41,9 @@ def language_chrome(lang: str, prefix: str, settings: dict, pages: dict, categor
             category.key: siteurl + "/" + globe.category_feed_url.format(lang_prefix=prefix,
                                                                          slug=category.key)
             for category, _articles in categories},
+        # The subscription call-to-action and form link to these (issue 9).
+        "subscribe_url": f"{siteurl}/{pages['subscribe'].url}" if "subscribe" in pages else None,
+        "privacy_url": f"{siteurl}/{pages['privacy'].url}" if "privacy" in pages else None,
         "og_locale": OG_LOCALES.get(lang, lang),
         # said in this language, on the switcher of a page that has no version in it
         "not_available": gettext("This page is not available in English: go to the home page"),

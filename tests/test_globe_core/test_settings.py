@@ -12,7 +12,11 @@ from globe import build as builds
 from globe_core.settings import KEY, GlobeSettings, declared, install
 
 # GLOBE_* names that are not settings: environment variables and what a build publishes.
-NOT_SETTINGS = {"GLOBE_LANG", "GLOBE_CHROMIUM", "GLOBE_PROBLEMS", "GLOBE_CHROME"}
+NOT_SETTINGS = {"GLOBE_LANG", "GLOBE_CHROMIUM", "GLOBE_PROBLEMS", "GLOBE_CHROME",
+                # delivery: servers and credentials, from the environment only (issue 9)
+                "GLOBE_SMTP_", "GLOBE_SMTP_HOST", "GLOBE_SMTP_PORT", "GLOBE_SMTP_USER",
+                "GLOBE_SMTP_PASSWORD", "GLOBE_SMTP_SECURITY", "GLOBE_LISTMONK_URL",
+                "GLOBE_LISTMONK_USER", "GLOBE_LISTMONK_TOKEN", "GLOBE_LISTMONK_TIMEOUT"}
 
 
 def names_used() -> set[str]:

@@ -1,0 +1,97 @@
+"""Delivery settings: the public ones from GlobeSettings, servers from the environment.
+
+Addresses and list identifiers are public and are declared in globe_core/settings.py;
+server addresses and credentials come from the environment only, so they never land in the
+repository.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from globe_core.messages import _
+from globe_core.settings import GlobeSettings
+
+from .errors import DeliveryError
+
+SECURITY_MODES = ("none", "starttls", "tls")
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Who a newsletter comes from, as the settings say."""
+
+    from_address: str
+    reply_to: str
+    unsubscribe_mailto: str
+    unsubscribe_url: str  # format string: {siteurl}, {lang_prefix}
+
+    @classmethod
+    def of(cls, globe: GlobeSettings) -> Sender:
+        return cls(globe.newsletter_from, globe.newsletter_reply_to,
+                   globe.newsletter_unsubscribe_mailto, globe.newsletter_proof_unsubscribe_url)
+
+
+def _required(env, name: str) -> str:
+    value = env.get(name, "").strip()
+    if not value:
+        raise DeliveryError(_("%(name)s is not set", name=name),
+                            _("set it in the environment (never in a committed file)"))
+    return value
+
+
+@dataclass(frozen=True)
+class SmtpConfig:
+    host: str
+    port: int
+    user: str
+    password: str
+    security: str
+
+    @classmethod
+    def from_env(cls, env=None) -> SmtpConfig:
+        env = os.environ if env is None else env
+        host = _required(env, "GLOBE_SMTP_HOST")
+        security = env.get("GLOBE_SMTP_SECURITY", "starttls").strip().lower() or "starttls"
+        if security not in SECURITY_MODES:
+            raise DeliveryError(_("GLOBE_SMTP_SECURITY is `%(value)s`", value=security),
+                                _("use one of: %(values)s", values=", ".join(SECURITY_MODES)))
+        default_port = {"none": "25", "starttls": "587", "tls": "465"}[security]
+        port = env.get("GLOBE_SMTP_PORT", "").strip() or default_port
+        if not port.isdigit() or not 0 < int(port) < 65536:
+            raise DeliveryError(_("GLOBE_SMTP_PORT is `%(value)s`", value=port),
+                                _("give a port number, e.g. 587"))
+        user = env.get("GLOBE_SMTP_USER", "").strip()
+        password = env.get("GLOBE_SMTP_PASSWORD", "")
+        if user and not password:
+            raise DeliveryError(_("GLOBE_SMTP_USER is set but GLOBE_SMTP_PASSWORD is not"),
+                                _("set both, or neither for a server without login"))
+        return cls(host, int(port), user, password, security)
+
+
+@dataclass(frozen=True)
+class ListmonkConfig:
+    url: str  # listmonk's root address, without /api
+    user: str
+    token: str
+    timeout: float = 30.0  # seconds to wait for each answer
+
+    @classmethod
+    def from_env(cls, env=None) -> ListmonkConfig:
+        env = os.environ if env is None else env
+        url = _required(env, "GLOBE_LISTMONK_URL").rstrip("/")
+        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+            raise DeliveryError(_("GLOBE_LISTMONK_URL is `%(value)s`", value=url),
+                                _("give listmonk's address, e.g. https://newsletter.example.org"))
+        timeout = env.get("GLOBE_LISTMONK_TIMEOUT", "").strip() or "30"
+        try:
+            seconds = float(timeout)
+        except ValueError:
+            seconds = 0
+        if seconds <= 0:
+            raise DeliveryError(_("GLOBE_LISTMONK_TIMEOUT is `%(value)s`", value=timeout),
+                                _("give a number of seconds, e.g. 30"))
+        return cls(url, _required(env, "GLOBE_LISTMONK_USER"),
+                   _required(env, "GLOBE_LISTMONK_TOKEN"), seconds)
