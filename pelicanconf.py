@@ -22,6 +22,8 @@ GLOBE_CATEGORIES = CATEGORY_LABELS
 GLOBE_EDITIONS_PATH = os.path.join(HERE, "newsletter", "editions")
 # Listing-card thumbnails are kept here between builds (see plugins/globe_site/thumbnails.py)
 GLOBE_THUMBNAIL_CACHE = os.path.join(HERE, ".cache", "thumbnails")
+# Hero and inline images in several widths, cached by content (plugins/globe_site/images.py)
+GLOBE_IMAGE_CACHE = os.path.join(HERE, ".cache", "images")
 
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
 PLUGINS = ["globe_content", "globe_site", "globe_newsletter"]
@@ -117,4 +119,4 @@ GLOBE_NEWSLETTER_UTM_SOURCE = "newsletter"
 
 # --- theme (issue 3) ---
 # The main navigation shows a "Search" link when this is set, e.g. "{lang_prefix}search/".
-GLOBE_SEARCH_URL = None
+GLOBE_SEARCH_URL = "{lang_prefix}search/"

@@ -27,6 +27,7 @@ class BuildResult:
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     output: str = ""
+    warnings: list[Problem] = field(default_factory=list)  # reported; the build still passes
 
     @property
     def ok(self) -> bool:
@@ -65,8 +66,10 @@ def _reset_pelican_logging():
     LimitFilter._group_count = defaultdict(int)
 
 
-def run_pelican(settings: dict) -> list[Problem]:
-    """One Pelican run into settings['OUTPUT_PATH']; the problems it found, if any."""
+def run_pelican(settings: dict, warnings_found: list | None = None) -> list[Problem]:
+    """One Pelican run into settings['OUTPUT_PATH']; the problems it found, if any.
+
+    Warnings (not fatal) are added to `warnings_found` when it is given."""
     _reset_pelican_logging()
     log = settings["GLOBE_PROBLEMS"] = ProblemLog(os.getcwd())
     display_root = log.display_path(settings["PATH"])
@@ -86,6 +89,8 @@ def run_pelican(settings: dict) -> list[Problem]:
     finally:
         root_logger.removeHandler(warnings)
         pelican_console.quiet = quiet
+    if warnings_found is not None:
+        warnings_found.extend(sorted(set(log.warnings)))
     return sorted(set(log.problems)) + warnings.problems
 
 
@@ -105,12 +110,13 @@ def build(settings: dict, output: str) -> BuildResult:
     parent = os.path.dirname(output)
     os.makedirs(parent, exist_ok=True)
     staging = tempfile.mkdtemp(prefix=".globe-build-", dir=parent)
-    problems = run_pelican({**settings, "OUTPUT_PATH": staging})
+    warnings: list[Problem] = []
+    problems = run_pelican({**settings, "OUTPUT_PATH": staging}, warnings)
     if problems:
         shutil.rmtree(staging, ignore_errors=True)
-        return BuildResult(problems, time.perf_counter() - started, output)
+        return BuildResult(problems, time.perf_counter() - started, output, warnings)
     _swap_in(staging, output)
-    return BuildResult([], time.perf_counter() - started, output)
+    return BuildResult([], time.perf_counter() - started, output, warnings)
 
 
 def _swap_in(staging: str, output: str) -> None:

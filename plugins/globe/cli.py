@@ -26,6 +26,8 @@ def _add_content_options(parser):
 
 
 def _report(result, failed: str, passed: str) -> int:
+    for warning in getattr(result, "warnings", ()):
+        print(warning, file=sys.stderr)
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if result.problems:

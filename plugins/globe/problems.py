@@ -23,12 +23,25 @@ class Problem:
         return f"{text} — {self.fix}" if self.fix else text
 
 
+class Warning_(Problem):
+    """Worth telling, not fatal: the build goes on (e.g. a very large image)."""
+
+    def __str__(self) -> str:
+        location = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{location}: " + _("warning") + f": {self.message}"
+        return f"{text} — {self.fix}" if self.fix else text
+
+
 @dataclass
 class ProblemLog:
     """Collects the problems of one build, shared by every reader and generator."""
 
     root: str = "."
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # reported, not fatal
+
+    def warn(self, path: str, line: int, message: str, fix: str = "") -> None:
+        self.warnings.append(Warning_(self.display_path(path), line, message, fix))
 
     def add(self, path: str, line: int, message: str, fix: str = "") -> None:
         self.problems.append(Problem(self.display_path(path), line, message, fix))

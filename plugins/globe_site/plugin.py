@@ -10,14 +10,18 @@ from pelican.contents import Article, Page
 from . import i18n
 from .body import prepare_body
 from .feeds import LanguageFeedWriter
+from .image_generator import ResponsiveImagesGenerator
+from .images import responsive_body
 from .listings import LanguageListingsGenerator
 from .pagination import page_window
+from .search import SearchPageGenerator, index_site
 from .sitemap import SitemapGenerator
 
 
 def add_generators(pelican):
     # The sitemap reads what the listings generator put in the context: it comes second.
-    return [LanguageListingsGenerator, SitemapGenerator]
+    return [LanguageListingsGenerator, SitemapGenerator, SearchPageGenerator,
+            ResponsiveImagesGenerator]
 
 
 def prepare_content_body(content):
@@ -27,6 +31,8 @@ def prepare_content_body(content):
     translations_dir = os.path.join(content.settings["THEME"], "translations")
     translations = i18n.load_translations(translations_dir, getattr(content, "lang", "fr"))
     content._content = prepare_body(content._content, translations.ugettext)
+    content._content, content.responsive_images = responsive_body(
+        content._content, content.settings["PATH"], content.settings["SITEURL"])
 
 
 def use_language_feed_writer(pelican):
@@ -47,3 +53,4 @@ def register():
     signals.get_writer.connect(use_language_feed_writer)
     signals.generator_init.connect(install_i18n)
     signals.content_object_init.connect(prepare_content_body)
+    signals.finalized.connect(index_site)
