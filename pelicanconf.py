@@ -9,6 +9,7 @@ sys.path.insert(0, os.path.join(HERE, "plugins"))
 from globe.categories import CATEGORY_LABELS
 from globe.languages import DEFAULT_LANG as _DEFAULT_LANG
 from globe.languages import LANGUAGES
+from globe_site.template_cache import TemplateBytecodeCache
 
 SITENAME = "The Brussels Globe"
 AUTHOR = "Brussels International"
@@ -24,6 +25,10 @@ GLOBE_EDITIONS_PATH = os.path.join(HERE, "newsletter", "editions")
 GLOBE_THUMBNAIL_CACHE = os.path.join(HERE, ".cache", "thumbnails")
 # Hero and inline images in several widths, cached by content (plugins/globe_site/images.py)
 GLOBE_IMAGE_CACHE = os.path.join(HERE, ".cache", "images")
+
+# Templates are compiled once per process, and kept in .cache/ for the next build.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
+                     "bytecode_cache": TemplateBytecodeCache(os.path.join(HERE, ".cache", "jinja"))}
 
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
 PLUGINS = ["globe_content", "globe_site", "globe_newsletter"]

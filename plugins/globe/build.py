@@ -16,6 +16,7 @@ from pelican.log import LimitFilter
 from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
+from . import fingerprint
 from .messages import _
 from .problems import ContentProblems, Problem, ProblemLog
 
@@ -28,6 +29,7 @@ class BuildResult:
     seconds: float = 0.0
     output: str = ""
     warnings: list[Problem] = field(default_factory=list)  # reported; the build still passes
+    unchanged: bool = False  # nothing changed since the last build of this output: skipped
 
     @property
     def ok(self) -> bool:
@@ -104,9 +106,17 @@ def check(settings: dict) -> BuildResult:
 
 
 def build(settings: dict, output: str) -> BuildResult:
-    """Build beside `output`, then swap it in; on any problem `output` stays as it was."""
+    """Build beside `output`, then swap it in; on any problem `output` stays as it was.
+
+    When nothing that the build reads has changed since it last built `output`, it
+    does nothing (see fingerprint.py)."""
     started = time.perf_counter()
     output = os.path.abspath(output)
+    cache_root = settings.get("GLOBE_CACHE_PATH") or str(PROJECT_ROOT / ".cache")
+    digest = fingerprint.input_digest(settings, str(PROJECT_ROOT))
+    if fingerprint.is_current(cache_root, output, digest):
+        return BuildResult([], time.perf_counter() - started, output, unchanged=True)
+    fingerprint.forget(cache_root, output)
     parent = os.path.dirname(output)
     os.makedirs(parent, exist_ok=True)
     staging = tempfile.mkdtemp(prefix=".globe-build-", dir=parent)
@@ -116,6 +126,7 @@ def build(settings: dict, output: str) -> BuildResult:
         shutil.rmtree(staging, ignore_errors=True)
         return BuildResult(problems, time.perf_counter() - started, output, warnings)
     _swap_in(staging, output)
+    fingerprint.remember(cache_root, output, digest)
     return BuildResult([], time.perf_counter() - started, output, warnings)
 
 

@@ -9,7 +9,9 @@ output folder: nothing is loaded from another host.
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import subprocess
 import sys
 
@@ -60,3 +62,13 @@ def index_site(pelican) -> None:
                             text=True)
     if result.returncode:
         log.error("search index: pagefind failed: %s", (result.stderr or result.stdout).strip())
+        return
+    _sort_entry(os.path.join(pelican.output_path, INDEX_FOLDER, "pagefind-entry.json"))
+
+
+def _sort_entry(path: str) -> None:
+    """Pagefind lists the languages in a random order: sorted, equal inputs give equal files."""
+    with open(path, encoding="utf-8") as file:
+        entry = json.load(file)
+    with open(path, "w", encoding="utf-8") as file:
+        json.dump(entry, file, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

@@ -10,9 +10,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from contentkit import article, write_tree
-
 from conftest import free_port
+from contentkit import article, write_tree
 
 BIN = Path(sys.executable).parent
 
