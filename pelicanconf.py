@@ -6,9 +6,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "plugins"))
 
-from globe.categories import CATEGORY_LABELS
-from globe.languages import DEFAULT_LANG as _DEFAULT_LANG
-from globe.languages import LANGUAGES
+from globe_core.languages import DEFAULT_LANG as _DEFAULT_LANG
 from globe_site.template_cache import TemplateBytecodeCache
 
 SITENAME = "The Brussels Globe"
@@ -18,14 +16,11 @@ PATH = os.path.join(HERE, "content")
 THEME = os.path.join(HERE, "theme")
 TIMEZONE = "Europe/Brussels"
 DEFAULT_LANG = _DEFAULT_LANG
-GLOBE_LANGUAGES = LANGUAGES
-GLOBE_CATEGORIES = CATEGORY_LABELS
 GLOBE_EDITIONS_PATH = os.path.join(HERE, "newsletter", "editions")
 # Listing-card thumbnails are kept here between builds (see plugins/globe_site/thumbnails.py)
 GLOBE_THUMBNAIL_CACHE = os.path.join(HERE, ".cache", "thumbnails")
 # Hero and inline images in several widths, cached by content (plugins/globe_site/images.py)
 GLOBE_IMAGE_CACHE = os.path.join(HERE, ".cache", "images")
-
 # Templates are compiled once per process, and kept in .cache/ for the next build.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
                      "bytecode_cache": TemplateBytecodeCache(os.path.join(HERE, ".cache", "jinja"))}
@@ -89,39 +84,10 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
 
-# Per-language listing URLs (the `globe_site` plugin formats them with the prefix).
-GLOBE_INDEX_URL = "{lang_prefix}"
-GLOBE_ARCHIVES_URL = "{lang_prefix}archives/"
-GLOBE_YEAR_ARCHIVE_URL = "{lang_prefix}archives/{year}/"
-GLOBE_FEED_URL = "{lang_prefix}feeds/all.atom.xml"
-GLOBE_CATEGORY_FEED_URL = "{lang_prefix}feeds/{slug}.atom.xml"
-
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 LOAD_CONTENT_CACHE = False
 
-# Contact details shown in the footer and the emails.
-GLOBE_ORGANISATION = {
-    "name": "Brussels International",
-    "street": {"fr": "Place Saint-Lazare 2", "nl": "Sint-Lazarusplein 2",
-               "en": "Place Saint-Lazare 2"},
-    "city": {"fr": "1035 Bruxelles", "nl": "1035 Brussel", "en": "1035 Brussels"},
-    "email": "info@international.brussels",
-}
-GLOBE_SOCIAL = [
-    ("X (Twitter)", "https://twitter.com/brusselsinternational"),
-    ("Facebook", "https://www.facebook.com/brusselsinternational"),
-    ("Instagram", "https://www.instagram.com/brusselsinternational"),
-]
-
-# --- newsletter (issue 4) ---
-# The mailing service's merge tags (listmonk): the built emails are handed over as they are.
-# Other defaults (URLs, UTM source, preview) live in plugins/globe_newsletter/settings.py.
-GLOBE_NEWSLETTER_UNSUBSCRIBE_URL = "{{ UnsubscribeURL }}"
-GLOBE_NEWSLETTER_MANAGE_URL = "{{ ManageURL }}"
-GLOBE_NEWSLETTER_MERGE_TAGS = (GLOBE_NEWSLETTER_UNSUBSCRIBE_URL, GLOBE_NEWSLETTER_MANAGE_URL)
-GLOBE_NEWSLETTER_UTM_SOURCE = "newsletter"
-
-# --- theme (issue 3) ---
-# The main navigation shows a "Search" link when this is set, e.g. "{lang_prefix}search/".
-GLOBE_SEARCH_URL = "{lang_prefix}search/"
+# Every other GLOBE_* setting (languages, categories, listing and feed URLs, newsletter
+# URLs and merge tags, organisation, social accounts…) has its default, type and meaning in
+# plugins/globe_core/settings.py; set one here only to differ from it.

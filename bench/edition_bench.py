@@ -87,7 +87,7 @@ def main(argv=None) -> int:
     for edition in editions:
         assemble_ms, built = timed(lambda e=edition: assembler.assemble(e), args.repeat)
         render_ms, email = timed(lambda v=built.view: assembler.renderer.render(v), args.repeat)
-        spec = EmailSpec.of(built.view, assembler.settings, email.inline_css)
+        spec = EmailSpec.of(built.view, *assembler.gate, email.inline_css)
         gate_ms, _ = timed(lambda e=email, s=spec: check_email(e.html, s), args.repeat)
         worst = max(worst, assemble_ms)
         print(f"{edition.number:<10}{edition.lang:<6}{assemble_ms:>12.1f}{render_ms:>11.1f}"

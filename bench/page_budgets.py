@@ -1,6 +1,6 @@
 """Page-weight budgets of the sample site's article pages (gzip), as a table.
 
-The same measure as tests/theme/test_budgets.py, whose helpers it reuses: CSS + JS of an
+The same measure as tests/test_globe_site/test_budgets.py (helpers in built_site.py): CSS + JS of an
 article page at most 30 KB compressed, its HTML at most 40 KB.
 """
 
@@ -10,13 +10,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from built_site import CSS_JS_BUDGET, HTML_BUDGET, LANGUAGES, article_paths, assets_of, gzipped
+
+from globe import build as builds
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-
-from theme.pages import LANGUAGES, article_paths  # noqa: E402
-from theme.test_budgets import CSS_JS_BUDGET, HTML_BUDGET, assets_of, gzipped  # noqa: E402
-
-from globe import build as builds  # noqa: E402
 
 
 def main() -> int:

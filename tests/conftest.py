@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 from pathlib import Path
 
 import pytest
+from support import SAMPLE_CONTENT, SAMPLE_EDITIONS, free_port
 
 from globe import build as builds
 from globe.serve import make_server
-
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE_CONTENT = ROOT / "content"
-SAMPLE_EDITIONS = ROOT / "newsletter" / "editions"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture

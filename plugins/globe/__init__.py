@@ -1,1 +1,1 @@
-"""The Brussels Globe: shared model of problems, languages and categories, and the CLI."""
+"""The `globe` command: check, build, serve, newsletter new. The top layer: nothing imports it."""

@@ -7,18 +7,19 @@ import os
 import shutil
 import tempfile
 import time
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import Pelican
-from pelican.log import LimitFilter
 from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
+from globe_core.messages import _
+from globe_core.pelican_seams import forget_limited_messages
+from globe_core.problems import ContentProblems, Problem, ProblemLog
+from globe_core.settings import GlobeSettings
+
 from . import fingerprint
-from .messages import _
-from .problems import ContentProblems, Problem, ProblemLog
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -56,23 +57,16 @@ class _PelicanWarnings(logging.Handler):
         self.problems: list[Problem] = []
 
     def emit(self, record):
-        if record.name.startswith(("globe", "pelican.plugins._utils")):
+        if record.name.startswith("globe"):
             return  # our own errors are already problems
         self.problems.append(Problem(self.content_path, 0, record.getMessage().strip()))
-
-
-def _reset_pelican_logging():
-    # LimitFilter drops repeated messages for the rest of the process: forget them.
-    LimitFilter._ignore = set()
-    LimitFilter._raised_messages = set()
-    LimitFilter._group_count = defaultdict(int)
 
 
 def run_pelican(settings: dict, warnings_found: list | None = None) -> list[Problem]:
     """One Pelican run into settings['OUTPUT_PATH']; the problems it found, if any.
 
     Warnings (not fatal) are added to `warnings_found` when it is given."""
-    _reset_pelican_logging()
+    forget_limited_messages()
     log = settings["GLOBE_PROBLEMS"] = ProblemLog(os.getcwd())
     display_root = log.display_path(settings["PATH"])
     warnings = _PelicanWarnings(display_root)
@@ -112,7 +106,7 @@ def build(settings: dict, output: str) -> BuildResult:
     does nothing (see fingerprint.py)."""
     started = time.perf_counter()
     output = os.path.abspath(output)
-    cache_root = settings.get("GLOBE_CACHE_PATH") or str(PROJECT_ROOT / ".cache")
+    cache_root = GlobeSettings.of(settings).cache_path or str(PROJECT_ROOT / ".cache")
     digest = fingerprint.input_digest(settings, str(PROJECT_ROOT))
     if fingerprint.is_current(cache_root, output, digest):
         return BuildResult([], time.perf_counter() - started, output, unchanged=True)

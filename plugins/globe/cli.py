@@ -7,8 +7,9 @@ import logging
 import os
 import sys
 
+from globe_core.messages import _, decimal
+
 from . import build as builds
-from .messages import _, decimal
 
 
 def existing_folder(path: str) -> str:
@@ -60,7 +61,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_newsletter_new(args) -> int:
-    from globe_newsletter.new_edition import main  # noqa: PLC0415
+    from globe.newsletter_new import main  # noqa: PLC0415
 
     return main(args)
 

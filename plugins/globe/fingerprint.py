@@ -8,6 +8,7 @@ last good build of an output folder is kept in `.cache/builds/`.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -76,7 +77,5 @@ def remember(cache_root: str, output: str, digest: str) -> None:
 
 
 def forget(cache_root: str, output: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.remove(_record_path(cache_root, output))
-    except OSError:
-        pass

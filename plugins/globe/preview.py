@@ -20,6 +20,8 @@ from types import SimpleNamespace
 
 from pelican import signals
 
+from globe_core.settings import GlobeSettings
+
 from . import build as builds
 
 PREVIEW_KEY = "GLOBE_PREVIEW"  # settings key: {"pages": [], "urls": {...}} in a preview
@@ -47,17 +49,18 @@ class _KnownElsewhere(dict):
 def _preview_links(generators):
     """all_generators_finalized receiver: in a preview, resolve links to unread files."""
     settings = generators[0].settings
-    preview = settings.get(PREVIEW_KEY)
+    globe = GlobeSettings.of(settings)
+    preview = globe.preview
     context = generators[0].context
     if preview is not None:
         context["generated_content"] = _KnownElsewhere(context["generated_content"],
                                                        preview["urls"])
         context["static_content"] = _KnownElsewhere(context["static_content"], {},
                                                     settings["PATH"])
-    elif settings.get(URL_MAP_KEY):
+    elif globe.url_map:
         urls = {path: content.url for path, content in context["generated_content"].items()
                 if getattr(content, "url", None)}
-        path = settings[URL_MAP_KEY]
+        path = globe.url_map
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(f"{path}.part", "w", encoding="utf-8") as file:
             json.dump(urls, file)
@@ -66,7 +69,7 @@ def _preview_links(generators):
 
 def _remember_pages(generator):
     """article_generator_finalized receiver: the pages a preview has to copy."""
-    preview = generator.settings.get(PREVIEW_KEY)
+    preview = GlobeSettings.of(generator.settings).preview
     if preview is not None:
         for article in (generator.articles + generator.translations + generator.drafts
                         + generator.drafts_translations):

@@ -25,10 +25,12 @@ from pathlib import Path
 
 import watchfiles
 
+from globe_core.languages import DEFAULT_LANG, LANGUAGES
+from globe_core.messages import _, decimal
+from globe_core.problems import Problem
+
 from . import build as builds
 from . import preview
-from .messages import _, decimal
-from .problems import Problem
 
 WATCHED = ("content", "theme", "plugins", "newsletter", "pelicanconf.py", "publishconf.py")
 EVENTS_PATH = "/__globe/events"
@@ -146,13 +148,14 @@ class SiteHandler(SimpleHTTPRequestHandler):
     def send_error(self, code, message=None, explain=None):
         if code == 404:
             lang = self.path.strip("/").split("/", 1)[0]
-            page = Path(self.directory) / (f"{lang}/404.html" if lang in ("nl", "en")
-                                           else "404.html")
+            page = Path(self.directory) / (f"{lang}/404.html" if lang in LANGUAGES
+                                           and lang != DEFAULT_LANG else "404.html")
             if page.is_file():
                 body = page.read_bytes()
                 if self.state is not None:
                     body = body.replace(b"</body>", SCRIPT_TAG + b"</body>", 1)
-                return self.send_bytes(404, body)
+                self.send_bytes(404, body)
+                return
         super().send_error(code, message, explain)
 
     def log_message(self, format, *args):  # noqa: A002 — the base class's name
@@ -189,7 +192,7 @@ class DevSite:
                 "output": os.path.abspath(self.args.output), "siteurl": self.siteurl,
                 "url_map": self.url_map}
         child = subprocess.run([sys.executable, "-m", "globe.devbuild", json.dumps(args)],
-                               capture_output=True, text=True, cwd=os.getcwd())
+                               check=False, capture_output=True, text=True, cwd=os.getcwd())
         try:
             report = json.loads(child.stdout.strip().splitlines()[-1])
         except (IndexError, ValueError):

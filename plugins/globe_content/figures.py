@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import os
 import xml.etree.ElementTree as etree
-from functools import lru_cache
 from urllib.parse import quote
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from PIL import Image
+
+from globe_core.images import image_size
 
 from .references import content_relative, is_external
-
-
-@lru_cache(maxsize=1024)
-def image_size(path: str) -> tuple[int, int] | None:
-    """Width and height from the file header, so the browser can reserve the space."""
-    try:
-        with Image.open(path) as image:
-            return image.size
-    except (OSError, ValueError):
-        return None
 
 
 class FigureTreeprocessor(Treeprocessor):

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from globe.messages import _
-from globe.problems import Problem
-
-from .source import SourceFile
+from globe_core.messages import _
+from globe_core.problems import Problem
+from globe_core.source import SourceFile
 
 _H1 = re.compile(r"^ {0,3}#(?:\s|$)")
 _SETEXT_H1 = re.compile(r"^ {0,3}=+\s*$")

@@ -6,17 +6,16 @@ values; the reader records them and the build fails on them.
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
 import os
 import re
 from dataclasses import dataclass
 
-from globe.categories import category_key
-from globe.messages import _
-from globe.problems import Problem
-
-from .source import SourceFile
+from globe_core.categories import category_key
+from globe_core.messages import _
+from globe_core.problems import Problem
+from globe_core.settings import GlobeSettings
+from globe_core.source import SourceFile
+from globe_core.validators import check_date, check_keys
 
 # key -> required?
 _COMMON_KEYS = {
@@ -37,7 +36,6 @@ PAGE_KEYS = {**_COMMON_KEYS, "template": False}
 STATUSES = ("published", "draft")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
 
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # `name.fr.md`: the language a file name announces
 _NAME_LANG = re.compile(r"\.([a-z]{2})\.[a-z]+$")
@@ -53,10 +51,11 @@ class ContentRules:
 
     @classmethod
     def from_settings(cls, settings) -> ContentRules:
+        globe = GlobeSettings.of(settings)
         return cls(
             content_root=os.path.abspath(settings["PATH"]),
-            languages=tuple(settings["GLOBE_LANGUAGES"]),
-            categories=settings["GLOBE_CATEGORIES"],
+            languages=tuple(globe.languages),
+            categories=globe.categories,
         )
 
 
@@ -90,10 +89,10 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
     _check_date(source, problem)
 
     category = source.value("category")
-    if kind == "article" and category and lang:
-        if category_key(category, lang, rules.categories) is None:
-            problem("category", _("unknown category `%(value)s`", value=category),
-                    _("use one of: %(values)s", values=", ".join(rules.categories)))
+    if kind == "article" and category and lang and \
+            category_key(category, lang, rules.categories) is None:
+        problem("category", _("unknown category `%(value)s`", value=category),
+                _("use one of: %(values)s", values=", ".join(rules.categories)))
 
     status = source.value("status")
     if status and status.lower() not in STATUSES:
@@ -104,59 +103,10 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
     return problems
 
 
-def check_keys(source: SourceFile, keys: dict[str, bool]) -> list[Problem]:
-    """Unknown keys (with a suggestion) and missing required ones; keys maps key -> required."""
-    if not source.fields:
-        return []  # the file has no metadata at all: reported once, by split_source
-    problems = []
-    for key, found in source.fields.items():
-        if key not in keys:
-            close = difflib.get_close_matches(key, keys, n=1)
-            hint = _("did you mean `%(key)s:`?", key=close[0].capitalize()) if close else (
-                _("known keys: %(keys)s", keys=", ".join(k.capitalize() for k in keys)))
-            problems.append(Problem(source.path, found.line,
-                                    _("unknown metadata key `%(key)s`",
-                                      key=key.capitalize()), hint))
-    for key, required in keys.items():
-        value = source.value(key)
-        if required and not (value and value.strip()):
-            problems.append(Problem(
-                source.path, source.line_of(key) if key in source.fields else 1,
-                _("required metadata `%(key)s` is missing or empty", key=key.capitalize()),
-                _("add a line `%(key)s: …` to the metadata at the top",
-                  key=key.capitalize())))
-    return problems
-
-
-def parse_date(value: str) -> dt.datetime | None:
-    """`YYYY-MM-DD` or `YYYY-MM-DD HH:MM` as a (naive, Brussels) datetime; None if invalid."""
-    match = _DATE.match(value.strip())
-    if not match:
-        return None
-    try:
-        return dt.datetime(*(int(part) for part in match.groups(default="0")))
-    except ValueError:
-        return None
-
-
 def _check_date(source: SourceFile, problem) -> None:
     for key in ("date", "modified"):
-        value = source.value(key)
-        if not value:
-            continue
-        match = _DATE.match(value.strip())
-        if not match:
-            problem(key, _("%(key)s `%(value)s` is not a date", key=key.capitalize(),
-                           value=value),
-                    _("write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2021-11-18 09:30"))
-            continue
-        parts = [int(p) for p in match.groups(default="0")]
-        try:
-            dt.datetime(*parts)
-        except ValueError:
-            problem(key, _("%(key)s `%(value)s` does not exist in the calendar",
-                           key=key.capitalize(), value=value),
-                    _("check the day and month (YYYY-MM-DD)"))
+        check_date(source, key, problem, with_time=True,
+                   fix=_("write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2021-11-18 09:30"))
 
 
 def _check_hero_image(source: SourceFile, rules: ContentRules, problem) -> None:

@@ -7,10 +7,11 @@ import logging
 from pelican import signals
 from pelican.contents import Article, Page
 
-from globe.languages import long_date
-from globe.problems import ContentProblems, problem_log
+from globe_core.languages import long_date
+from globe_core.pelican_seams import cache_article_urls
+from globe_core.problems import ContentProblems, problem_log
+from globe_core.startup import at_initialized
 
-from .cached_urls import cache_article_urls
 from .reader import GlobeMarkdownReader
 from .site_checks import check_site
 
@@ -40,6 +41,7 @@ def stop_on_problems(generators):
 
 
 def register():
+    signals.initialized.connect(at_initialized)
     signals.readers_init.connect(use_globe_reader)
     signals.content_object_init.connect(format_locale_date)
     signals.content_object_init.connect(cache_article_urls)

@@ -10,15 +10,18 @@ from markdown import Markdown
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 
-from globe.categories import category_key
-from globe.languages import lang_prefix
-from globe.problems import problem_log
+from globe_core.categories import category_key
+from globe_core.dates import parse_date
+from globe_core.languages import lang_prefix
+from globe_core.pelican_seams import localized
+from globe_core.problems import problem_log
+from globe_core.source import decode_utf8, split_source
 
+from .body import BodyExtension
 from .figures import FigureExtension
 from .headings import check_headings
-from .model import ContentRules, parse_date, validate
+from .model import ContentRules, validate
 from .references import check_references
-from .source import decode_utf8, split_source
 
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 # Characters that could make a one-line summary more than plain text in Markdown
@@ -36,13 +39,14 @@ class GlobeMarkdownReader(BaseReader):
         super().__init__(settings)
         self.rules = ContentRules.from_settings(settings)
         self.figures = FigureExtension(self.rules.content_root)
+        self.body = BodyExtension(os.path.join(settings["THEME"], "translations"))
         config = dict(settings.get("MARKDOWN", {}))
         extensions = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
         extensions += [name for name in config.get("extension_configs", {}) if
                        name not in extensions and name != "markdown.extensions.meta"]
         # One Markdown instance per reader, reset per file: Pelican builds one per file.
         self.markdown = Markdown(
-            extensions=[*extensions, self.figures],
+            extensions=[*extensions, self.figures, self.body],
             extension_configs=config.get("extension_configs", {}),
             output_format="html5",
         )
@@ -70,10 +74,12 @@ class GlobeMarkdownReader(BaseReader):
         return self.render(source, kind)
 
     def render(self, source, kind):
+        lang = source.value("lang")
         self.figures.source_path = os.path.abspath(source.path)
+        self.body.lang = lang
         self.markdown.reset()
         content = self.markdown.convert(source.body)
-        lang = source.value("lang")
+        self.body.lang = ""  # summaries are not bodies
         metadata = {"source_lines": {k: f.line for k, f in source.fields.items()}}
         for key, found in source.fields.items():
             if key in ("date", "modified"):
@@ -109,13 +115,3 @@ class GlobeMarkdownReader(BaseReader):
             return match.group(1) if match else rendered
         first = _FIRST_PARAGRAPH.search(content)
         return first.group(1).strip() if first else ""
-
-
-def localized(wrapper, key, lang, prefix):
-    """A category or tag of one language: its URL lives under that language's prefix."""
-    if key:
-        wrapper.slug = key
-    wrapper.key = key or wrapper.slug
-    wrapper.lang = lang
-    wrapper.lang_prefix = prefix
-    return wrapper

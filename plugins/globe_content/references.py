@@ -6,10 +6,9 @@ import os
 import re
 from urllib.parse import unquote
 
-from globe.messages import _
-from globe.problems import Problem
-
-from .source import SourceFile
+from globe_core.messages import _
+from globe_core.problems import Problem
+from globe_core.source import SourceFile
 
 # ![alt](target "title") — the only image syntax officers are taught
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^\s)>]+)>?(?:\s+\"[^\"]*\")?\s*\)")

@@ -6,8 +6,8 @@ from itertools import chain
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from globe.messages import _
-from globe.problems import Problem, problem_log
+from globe_core.messages import _
+from globe_core.problems import Problem, problem_log
 
 
 def _contents(generator):

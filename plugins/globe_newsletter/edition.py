@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from globe.messages import _
-from globe.problems import Problem
-from globe_content.model import check_keys
-from globe_content.source import SourceFile, decode_utf8, split_source
+from globe_core.dates import parse_day
+from globe_core.messages import _
+from globe_core.problems import Problem
+from globe_core.source import SourceFile, decode_utf8, split_source
+from globe_core.validators import check_date, check_keys
 
 EDITION_KEYS = {
     "number": True,
@@ -33,7 +34,6 @@ PREHEADER_LENGTH = (40, 100)
 
 FILE_NAME = re.compile(r"^(?P<number>\d{4}-\d{2})\.(?P<lang>[a-z]{2})\.md$")
 NUMBER = re.compile(r"^\d{4}-\d{2}$")
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 @dataclass
@@ -87,7 +87,7 @@ def read_edition(path: str, display_path: str, languages) -> tuple[Edition | Non
         path=display_path,
         source=source,
         number=(source.value("number") or "").strip(),
-        date=_date_or_none(source.value("date")),
+        date=parse_day(source.value("date")),
         lang=lang,
         subject=(source.value("subject") or "").strip(),
         preheader=(source.value("preheader") or "").strip() or None,
@@ -96,13 +96,6 @@ def read_edition(path: str, display_path: str, languages) -> tuple[Edition | Non
         introduction=source.body.strip(),
         complete=not problems,
     ), problems
-
-
-def _date_or_none(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat((value or "").strip())
-    except ValueError:
-        return None
 
 
 def split_slugs(value: str | None) -> list[str]:
@@ -151,19 +144,8 @@ def validate_edition(source: SourceFile, languages) -> list[Problem]:
                           lang=lang, named=name.group("lang")),
                 _("make the file name and the Lang line agree"))
 
-    date = (source.value("date") or "").strip()
-    if date:
-        match = _DATE.match(date)
-        if not match:
-            problem("date", _("%(key)s `%(value)s` is not a date", key="Date", value=date),
-                    _("write it as YYYY-MM-DD, e.g. 2021-11-18"))
-        else:
-            try:
-                dt.date(*(int(part) for part in match.groups()))
-            except ValueError:
-                problem("date", _("%(key)s `%(value)s` does not exist in the calendar",
-                                  key="Date", value=date),
-                        _("check the day and month (YYYY-MM-DD)"))
+    check_date(source, "date", problem, with_time=False,
+               fix=_("write it as YYYY-MM-DD, e.g. 2021-11-18"))
 
     preheader = (source.value("preheader") or "").strip()
     low, high = PREHEADER_LENGTH

@@ -15,8 +15,9 @@ from urllib.parse import parse_qs, urlsplit
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from PIL import Image
 
-from globe.messages import _, decimal
-from globe.problems import Problem
+from globe_core.messages import _, decimal
+from globe_core.problems import Problem
+from globe_core.settings import GlobeSettings
 
 from .email_images import EMAIL_FORMATS, MAX_BYTES, MAX_WIDTH
 
@@ -87,16 +88,16 @@ class EmailSpec:
     inline_css: str = ""
 
     @classmethod
-    def of(cls, view, settings, inline_css: str) -> EmailSpec:
+    def of(cls, view, siteurl: str, globe: GlobeSettings, inline_css: str) -> EmailSpec:
         return cls(
             lang=view.lang, number=view.number, subject=view.subject,
-            siteurl=settings["SITEURL"], production=bool(settings.get("GLOBE_PRODUCTION")),
-            utm_source=settings["GLOBE_NEWSLETTER_UTM_SOURCE"],
-            unsubscribe_url=settings["GLOBE_NEWSLETTER_UNSUBSCRIBE_URL"],
-            manage_url=settings["GLOBE_NEWSLETTER_MANAGE_URL"],
-            merge_tags=tuple(dict.fromkeys([*settings["GLOBE_NEWSLETTER_MERGE_TAGS"],
-                                            settings["GLOBE_NEWSLETTER_UNSUBSCRIBE_URL"],
-                                            settings["GLOBE_NEWSLETTER_MANAGE_URL"]])),
+            siteurl=siteurl, production=bool(globe.production),
+            utm_source=globe.newsletter_utm_source,
+            unsubscribe_url=globe.newsletter_unsubscribe_url,
+            manage_url=globe.newsletter_manage_url,
+            merge_tags=tuple(dict.fromkeys([*globe.newsletter_merge_tags,
+                                            globe.newsletter_unsubscribe_url,
+                                            globe.newsletter_manage_url])),
             article_titles={a.slug: a.title for a in view.articles},
             images={a.image_url: a.image.data for a in view.articles if a.image},
             image_articles={a.image_url: a.slug for a in view.articles if a.image},

@@ -10,15 +10,17 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import repeat
 
 from pelican.generators import Generator
 
-from globe.messages import _
-from globe.problems import Problem, problem_log
-from globe_site.languages import all_versions
+from globe_core import context as keys
+from globe_core.messages import _
+from globe_core.problems import Problem, problem_log
+from globe_core.settings import GlobeSettings
+from globe_core.versions import all_versions
 
 from .edition import (
     ArticleIndex,
@@ -45,16 +47,13 @@ class BuiltEdition:
     problems: list[Problem] = field(default_factory=list)
 
 
-# Settings the quality gate reads: all a worker process needs besides the edition's view.
-GATE_SETTINGS = ("SITEURL", "GLOBE_PRODUCTION", "GLOBE_NEWSLETTER_UTM_SOURCE",
-                 "GLOBE_NEWSLETTER_UNSUBSCRIBE_URL", "GLOBE_NEWSLETTER_MANAGE_URL",
-                 "GLOBE_NEWSLETTER_MERGE_TAGS")
+def render_and_check(renderer: EmailRenderer, view: EditionView, gate: tuple):
+    """The email of one edition, and what the quality gate finds wrong with it.
 
-
-def render_and_check(renderer: EmailRenderer, view: EditionView, gate_settings: dict):
-    """The email of one edition, and what the quality gate finds wrong with it."""
+    gate: (SITEURL, GlobeSettings), plain values a worker process can receive.
+    """
     email = renderer.render(view)
-    spec = EmailSpec.of(view, gate_settings, email.inline_css)
+    spec = EmailSpec.of(view, *gate, email.inline_css)
     return email, check_mjml(email.mjml, spec) + check_email(email.html, spec)
 
 
@@ -67,8 +66,8 @@ def _start_worker(renderer_args: tuple) -> None:
     _worker_renderer = EmailRenderer(*renderer_args)
 
 
-def _render_and_check_in_worker(view: EditionView, gate_settings: dict):
-    return render_and_check(_worker_renderer, view, gate_settings)
+def _render_and_check_in_worker(view: EditionView, gate: tuple):
+    return render_and_check(_worker_renderer, view, gate)
 
 
 class EditionAssembler:
@@ -81,7 +80,7 @@ class EditionAssembler:
                               os.path.join(settings["THEME"], "translations"),
                               settings["SITENAME"])
         self.renderer = EmailRenderer(*self.renderer_args)
-        self.gate_settings = {key: settings.get(key) for key in GATE_SETTINGS}
+        self.gate = (settings["SITEURL"], GlobeSettings.of(settings))
         self._images: dict[str, EmailImage | None] = {}
 
     def email_image(self, article) -> EmailImage | None:
@@ -91,7 +90,7 @@ class EditionAssembler:
         if image not in self._images:
             source = os.path.join(self.settings["PATH"], image)
             self._images[image] = prepare_email_image(
-                source, image, self.settings["GLOBE_NEWSLETTER_IMAGES_URL"])
+                source, image, GlobeSettings.of(self.settings).newsletter_images_url)
         return self._images[image]
 
     def prepare(self, edition: Edition) -> tuple[EditionView, list[Problem]]:
@@ -106,7 +105,7 @@ class EditionAssembler:
                                           "(%(error)s)", slug=article.slug, error=error),
                                         _("replace the image file")))
         view = edition_view(edition, self.settings, images,
-                            self.context.get("pages_by_slug", {}))
+                            self.context.get(keys.PAGES_BY_SLUG, {}))
         return view, problems
 
     def assemble(self, edition: Edition) -> BuiltEdition:
@@ -117,19 +116,18 @@ class EditionAssembler:
         processes (one per core) for a whole archive, where rendering dominates."""
         prepared = [(edition, *self.prepare(edition)) for edition in editions]
         views = [view for _edition, view, _problems in prepared]
-        if len(views) < self.settings["GLOBE_NEWSLETTER_PARALLEL_MIN"]:
-            results = [render_and_check(self.renderer, view, self.gate_settings)
+        if len(views) < GlobeSettings.of(self.settings).newsletter_parallel_min:
+            results = [render_and_check(self.renderer, view, self.gate)
                        for view in views]
         else:
             with ProcessPoolExecutor(max_workers=os.cpu_count() or 1,
                                      mp_context=multiprocessing.get_context("spawn"),
                                      initializer=_start_worker,
                                      initargs=(self.renderer_args,)) as pool:
-                # Workers get plain values only: the Edition holds Pelican articles, which
-                # the email does not need and which link to each other too deeply to pickle.
-                plain = [replace(view, edition=None) for view in views]
-                results = list(pool.map(_render_and_check_in_worker, plain,
-                                        repeat(self.gate_settings), chunksize=8))
+                # Views are plain values; the Edition, which holds Pelican articles that link
+                # to each other too deeply to pickle, stays in this process.
+                results = list(pool.map(_render_and_check_in_worker, views,
+                                        repeat(self.gate), chunksize=8))
         return [BuiltEdition(edition, view, email,
                              problems + [p.to_problem(edition) for p in found])
                 for (edition, view, problems), (email, found)
@@ -142,9 +140,9 @@ class EditionsGenerator(Generator):
     def generate_context(self):
         self.built: list[BuiltEdition] = []
         log = problem_log(self.settings)
-        languages = tuple(self.settings["GLOBE_LANGUAGES"])
+        languages = tuple(GlobeSettings.of(self.settings).languages)
         editions = []
-        for path in edition_files(self.settings.get("GLOBE_EDITIONS_PATH")):
+        for path in edition_files(GlobeSettings.of(self.settings).editions_path):
             edition, problems = read_edition(str(path), log.display_path(str(path)), languages)
             log.extend(problems)
             if edition is not None:
@@ -162,11 +160,10 @@ class EditionsGenerator(Generator):
         for built in self.assembler.assemble_all(ready):
             log.extend(built.problems)
             self.built.append(built)
-        if self.settings.get("GLOBE_PRODUCTION"):
+        if GlobeSettings.of(self.settings).production:
             # Drafts are checked like every edition, but only `ready` ones are published.
             self.built = [b for b in self.built if b.edition.status == "ready"]
         self.built.sort(key=lambda b: (b.edition.date, b.edition.number), reverse=True)
-        self.context["newsletter_editions"] = [b.view for b in self.built]
 
     # --- writing -----------------------------------------------------------------------
 
@@ -180,7 +177,8 @@ class EditionsGenerator(Generator):
         settings = self.settings
         siteurl = settings["SITEURL"]
         write = partial(writer.write_file, relative_urls=settings["RELATIVE_URLS"])
-        preview = settings["GLOBE_NEWSLETTER_PREVIEW"] and not settings.get("GLOBE_PRODUCTION")
+        globe = GlobeSettings.of(settings)
+        preview = globe.newsletter_preview and not globe.production
         numbers: dict[str, dict[str, BuiltEdition]] = {}
         for built in self.built:
             numbers.setdefault(built.edition.number, {})[built.edition.lang] = built
@@ -194,7 +192,7 @@ class EditionsGenerator(Generator):
                 page = self.assembler.renderer.render_preview(view, built.email)
                 self._write_bytes(base + "preview.html", page.encode("utf-8"))
             alternates = [(lang, f"{siteurl}/{edition_url(settings, lang, edition.number)}")
-                          for lang in settings["GLOBE_LANGUAGES"]
+                          for lang in globe.languages
                           if lang in numbers[edition.number]]
             write(base + "index.html", self.get_template("edition"), self.context,
                   edition=edition, edition_view=view, lang=edition.lang,
@@ -209,12 +207,12 @@ class EditionsGenerator(Generator):
         for relative, data in sorted(images.items()):
             self._write_bytes(relative, data)
         self.write_archives(write)
-        self._write_bytes(settings["GLOBE_NEWSLETTER_MANIFEST"],
+        self._write_bytes(globe.newsletter_manifest,
                           manifest_json(entries, siteurl).encode("utf-8"))
 
     def write_archives(self, write):
         settings, siteurl = self.settings, self.settings["SITEURL"]
-        languages = settings["GLOBE_LANGUAGES"]
+        languages = GlobeSettings.of(settings).languages
         alternates = [(lang, f"{siteurl}/{archive_url(settings, lang)}") for lang in languages]
         for lang in languages:
             url = archive_url(settings, lang)

@@ -10,7 +10,6 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 LINE_WIDTH = 78
 _SPACES = re.compile(r"\s+")
-_URL = re.compile(r"^(https?://|mailto:|\{\{)")
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")
 
 
@@ -64,8 +63,8 @@ def html_to_text(fragment: str) -> str:
 def wrap_plain_text(text: str, width: int = LINE_WIDTH) -> str:
     """Wrap every line at `width`; a URL is never broken, even when longer than a line."""
     out: list[str] = []
-    for line in text.strip("\n").splitlines():
-        line = line.rstrip()
+    for raw in text.strip("\n").splitlines():
+        line = raw.rstrip()
         if len(line) <= width:
             out.append(line)
             continue
@@ -75,7 +74,3 @@ def wrap_plain_text(text: str, width: int = LINE_WIDTH) -> str:
     # No run of more than one blank line, and none at the start or the end.
     joined = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
     return joined + "\n"
-
-
-def is_url(word: str) -> bool:
-    return bool(_URL.match(word.strip("<>()")))

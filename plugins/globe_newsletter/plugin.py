@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from pelican import signals
 
+from globe_core.startup import at_initialized
+
 from .generator import EditionsGenerator
-from .settings import apply_defaults
-
-
-def add_defaults(pelican):
-    apply_defaults(pelican.settings)
 
 
 def add_generator(pelican):
@@ -17,5 +14,5 @@ def add_generator(pelican):
 
 
 def register():
-    signals.initialized.connect(add_defaults)
+    signals.initialized.connect(at_initialized)
     signals.get_generators.connect(add_generator)

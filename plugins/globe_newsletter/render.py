@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 from mjml import mjml2html
 
-from globe_site.i18n import load_translations
+from globe_core.catalogues import load_translations
 
 from .plain_text import wrap_plain_text
 from .view import EditionView

@@ -15,7 +15,9 @@ from bs4 import BeautifulSoup
 from markdown import Markdown
 from markupsafe import Markup
 
-from globe.languages import lang_prefix, long_date
+from globe_core.languages import lang_prefix, long_date
+from globe_core.settings import GlobeSettings
+from globe_core.urls import is_site_url
 
 from . import palette
 from .edition import Edition
@@ -43,10 +45,6 @@ def with_utm(url: str, source: str, campaign: str) -> str:
              if not k.startswith("utm_")]
     query += [("utm_source", source), ("utm_medium", "email"), ("utm_campaign", campaign)]
     return urlunsplit(parts._replace(query=urlencode(query)))
-
-
-def is_site_url(url: str, siteurl: str) -> bool:
-    return url == siteurl or url.startswith(siteurl.rstrip("/") + "/")
 
 
 @dataclass
@@ -82,10 +80,13 @@ class ArticleView:
 
 @dataclass
 class EditionView:
-    edition: Edition
+    """Plain values only (no link back to the Edition): worker processes receive it."""
+
     lang: str
     number: str
-    date: str
+    date: str  # as the language writes it
+    date_iso: str
+    status: str  # ready | draft
     subject: str
     preheader: str
     introduction_html: Markup  # links absolute and tracked
@@ -116,12 +117,13 @@ class EditionView:
 
 def edition_url(settings, lang: str, number: str) -> str:
     prefix = lang_prefix(lang, settings["DEFAULT_LANG"])
-    return settings["GLOBE_NEWSLETTER_EDITION_URL"].format(lang_prefix=prefix, number=number)
+    return GlobeSettings.of(settings).newsletter_edition_url.format(lang_prefix=prefix,
+                                                                    number=number)
 
 
 def archive_url(settings, lang: str) -> str:
     prefix = lang_prefix(lang, settings["DEFAULT_LANG"])
-    return settings["GLOBE_NEWSLETTER_ARCHIVE_URL"].format(lang_prefix=prefix)
+    return GlobeSettings.of(settings).newsletter_archive_url.format(lang_prefix=prefix)
 
 
 def default_preheader(summary_html: str) -> str:
@@ -181,19 +183,21 @@ def edition_view(edition: Edition, settings: dict, images: dict, pages_by_slug: 
                  ) -> EditionView:
     """Everything the email, the text and the web version of one edition show."""
     lang = edition.lang
-    links = Links(settings["SITEURL"], edition.number, settings["GLOBE_NEWSLETTER_UTM_SOURCE"])
+    globe = GlobeSettings.of(settings)
+    links = Links(settings["SITEURL"], edition.number, globe.newsletter_utm_source)
     views = [article_view(article, lang, links, images.get(article.slug),
                           HERO_WIDTH if position == 0 else CARD_IMAGE_WIDTH)
              for position, article in enumerate(edition.articles)]
     introduction = render_introduction(edition.introduction, settings.get("MARKDOWN"))
     web_url = links.absolute(edition_url(settings, lang, edition.number))
     privacy = pages_by_slug.get("privacy", {}).get(lang)
-    organisation = settings["GLOBE_ORGANISATION"]
+    organisation = globe.organisation
     return EditionView(
-        edition=edition,
         lang=lang,
         number=edition.number,
         date=long_date(edition.date, lang),
+        date_iso=edition.date.isoformat(),
+        status=edition.status,
         subject=edition.subject,
         preheader=edition.preheader or neutralize_merge_tags(
             default_preheader(getattr(edition.lead, "summary", ""))),
@@ -206,8 +210,8 @@ def edition_view(edition: Edition, settings: dict, images: dict, pages_by_slug: 
         web_url_tracked=links.tracked(web_url),
         archive_url=links.tracked(links.absolute(archive_url(settings, lang))),
         home_url=links.tracked(links.absolute(lang_prefix(lang, settings["DEFAULT_LANG"]))),
-        unsubscribe_url=settings["GLOBE_NEWSLETTER_UNSUBSCRIBE_URL"],
-        manage_url=settings["GLOBE_NEWSLETTER_MANAGE_URL"],
+        unsubscribe_url=globe.newsletter_unsubscribe_url,
+        manage_url=globe.newsletter_manage_url,
         privacy_url=links.tracked(links.absolute(privacy.url)) if privacy else None,
         organisation={
             "name": organisation["name"],
@@ -215,5 +219,5 @@ def edition_view(edition: Edition, settings: dict, images: dict, pages_by_slug: 
             "city": organisation["city"][lang],
             "email": organisation["email"],
         },
-        social=list(settings.get("GLOBE_SOCIAL", [])),
+        social=list(globe.social),
     )

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from globe_core.settings import GlobeSettings
+
 from .sharing import OG_LOCALES
 
-NEWSLETTER_ARCHIVE_URL = "{lang_prefix}newsletter/"
 FOOTER_PAGES = ("about", "contact", "accessibility", "privacy", "subscribe")
 
 
@@ -22,10 +23,11 @@ def language_chrome(lang: str, prefix: str, settings: dict, pages: dict, categor
     if "policy-areas" in pages:
         nav.append(("policy-areas", gettext("Policy areas"),
                     f"{siteurl}/{pages['policy-areas'].url}"))
-    archive = settings.get("GLOBE_NEWSLETTER_ARCHIVE_URL", NEWSLETTER_ARCHIVE_URL)
+    globe = GlobeSettings.of(settings)
+    archive = globe.newsletter_archive_url
     nav.append(("newsletter", gettext("Newsletter"),
                 f"{siteurl}/{archive.format(lang_prefix=prefix)}"))
-    search = settings.get("GLOBE_SEARCH_URL")
+    search = globe.search_url
     return {
         "home_url": home_url,
         "nav_items": nav,
@@ -34,6 +36,10 @@ def language_chrome(lang: str, prefix: str, settings: dict, pages: dict, categor
         "search_url": f"{siteurl}/{search.format(lang_prefix=prefix)}" if search else None,
         "footer_links": [(pages[slug].title, f"{siteurl}/{pages[slug].url}")
                          for slug in FOOTER_PAGES if slug in pages],
-        "feed_url": f"{home_url}feeds/all.atom.xml",
+        "feed_url": f"{siteurl}/{globe.feed_url.format(lang_prefix=prefix)}",
+        "category_feed_urls": {
+            category.key: siteurl + "/" + globe.category_feed_url.format(lang_prefix=prefix,
+                                                                         slug=category.key)
+            for category, _articles in categories},
         "og_locale": OG_LOCALES.get(lang, lang),
     }

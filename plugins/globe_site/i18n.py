@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from jinja2 import pass_context
 
-from globe import catalogues
-from globe.languages import long_date
+from globe_core import catalogues
+from globe_core.languages import long_date
 
 DOMAIN = "messages"
 

@@ -6,11 +6,12 @@ import os
 
 from pelican.generators import Generator
 
-from globe.problems import problem_log
-from globe_content.large_images import warn_if_large
+from globe_core.large_images import warn_if_large
+from globe_core.problems import problem_log
+from globe_core.settings import GlobeSettings
+from globe_core.versions import all_versions
 
 from .images import HERO_SIZES, picture_html, plan_image, write_images
-from .languages import all_versions
 
 DEFAULT_CACHE = os.path.join(".cache", "images")
 
@@ -37,4 +38,4 @@ class ResponsiveImagesGenerator(Generator):
         for image in {image.source: image for image in self.images}.values():
             warn_if_large(log, image.source, image.width, image.height)
         write_images(self.images, self.output_path,
-                     self.settings.get("GLOBE_IMAGE_CACHE") or DEFAULT_CACHE)
+                     GlobeSettings.of(self.settings).image_cache or DEFAULT_CACHE)

@@ -23,7 +23,7 @@ from urllib.parse import quote, unquote
 from markupsafe import Markup
 from PIL import Image, ImageOps
 
-from globe_content.figures import image_size
+from globe_core.images import image_size
 
 log = logging.getLogger(__name__)
 

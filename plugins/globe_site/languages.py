@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import chain
 
-from globe.languages import lang_prefix
+from globe_core.languages import lang_prefix
 
 
 @dataclass
@@ -19,16 +18,6 @@ class LanguageSection:
     categories: list = field(default_factory=list)  # [(category, [articles])] in key order
     tags: list = field(default_factory=list)  # [(tag, [articles])] by name
     years: list = field(default_factory=list)  # [(year, [articles])] newest first
-
-
-def all_versions(originals) -> list:
-    """Pelican lists one 'original' per slug; its translations hold the other languages."""
-    seen, every = set(), []
-    for item in chain.from_iterable([o, *o.translations] for o in originals):
-        if id(item) not in seen:
-            seen.add(id(item))
-            every.append(item)
-    return every
 
 
 def group_by_language(articles, languages, default_lang, category_order) -> dict:

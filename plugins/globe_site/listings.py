@@ -2,73 +2,37 @@
 
 from __future__ import annotations
 
-import os
 from functools import partial
 
 from pelican.generators import Generator
 
-from globe.languages import NATIVE_NAMES
+from globe_core import context as keys
+from globe_core.settings import GlobeSettings
 
-from . import sharing
-from .chrome import language_chrome
-from .i18n import load_translations
-from .languages import all_versions, group_by_language, link_translations
-from .neighbours import link_neighbours
 from .sitemap import SitemapEntry
-from .thumbnails import plan_thumbnail, write_thumbnails
+from .thumbnails import write_thumbnails
 
 
 class LanguageListingsGenerator(Generator):
     """One Pelican read, N languages: listings are views over the articles already read."""
 
     def generate_context(self):
-        settings = self.settings
-        languages = tuple(settings["GLOBE_LANGUAGES"])
-        articles = all_versions(self.context.get("articles", []))
-        pages = all_versions(self.context.get("pages", []))
-        self.by_lang = group_by_language(articles, languages, settings["DEFAULT_LANG"],
-                                         list(settings["GLOBE_CATEGORIES"]))
-        siteurl = settings["SITEURL"]
-        link_translations(articles + pages + list(self.context.get("hidden_pages", [])),
-                          languages, siteurl)
-        pages_by_slug: dict = {}
-        for page in pages:
-            pages_by_slug.setdefault(page.slug, {})[page.lang] = page
-        self.context["pages_by_slug"] = pages_by_slug
-        self.context["languages"] = {lang: self.by_lang[lang] for lang in languages}
-        self.context["LANGUAGE_NAMES"] = NATIVE_NAMES
-        for section in self.by_lang.values():
-            link_neighbours(section.categories)
-        for content in articles + pages + list(self.context.get("hidden_pages", [])):
-            sharing.prepare(content, settings)
-        self.thumbnails = []
-        for article in articles:
-            thumbnail = plan_thumbnail(article.image, settings["PATH"]) if getattr(
-                article, "image", None) else None
-            article.thumbnail_url = f"{siteurl}/{thumbnail.relative_path}" if thumbnail else None
-            if thumbnail:
-                self.thumbnails.append(thumbnail)
-        self.context["globe_listing_entries"] = list(self.listing_entries())
-        translations_dir = os.path.join(self.theme, "translations")
-        self.context["GLOBE_CHROME"] = {
-            lang: language_chrome(
-                lang, section.prefix, settings,
-                {slug: versions[lang] for slug, versions in pages_by_slug.items()
-                 if lang in versions},
-                section.categories, load_translations(translations_dir, lang).ugettext)
-            for lang, section in self.by_lang.items()}
+        # Everything these listings show was computed by the enrichment step (enrichment.py).
+        self.by_lang = self.context[keys.SECTIONS]
+        self.thumbnails = self.context[keys.THUMBNAILS]
+        self.context[keys.LISTING_ENTRIES] = list(self.listing_entries())
 
     def listing_entries(self):
         """First page of every listing with its language versions, for the sitemap."""
         siteurl = self.settings["SITEURL"]
         for section in self.by_lang.values():
             newest = section.articles[0].date.date().isoformat() if section.articles else None
-            yield SitemapEntry(f"{siteurl}/{self.url('GLOBE_INDEX_URL', section)}",
-                               tuple(self.alternates("GLOBE_INDEX_URL")), newest)
-            yield SitemapEntry(f"{siteurl}/{self.url('GLOBE_ARCHIVES_URL', section)}",
-                               tuple(self.alternates("GLOBE_ARCHIVES_URL")), newest)
+            yield SitemapEntry(f"{siteurl}/{self.url('index_url', section)}",
+                               tuple(self.alternates("index_url")), newest)
+            yield SitemapEntry(f"{siteurl}/{self.url('archives_url', section)}",
+                               tuple(self.alternates("archives_url")), newest)
             for year, _ in section.years:
-                url = self.url("GLOBE_YEAR_ARCHIVE_URL", section, year=year)
+                url = self.url("year_archive_url", section, year=year)
                 yield SitemapEntry(f"{siteurl}/{url}", tuple(self._year_alternates(year)))
             for category, _ in section.categories:
                 yield SitemapEntry(f"{siteurl}/{category.url}",
@@ -79,11 +43,12 @@ class LanguageListingsGenerator(Generator):
 
     def _year_alternates(self, year):
         return [(lang, url) for lang, url in
-                self.alternates("GLOBE_YEAR_ARCHIVE_URL", year=year)
+                self.alternates("year_archive_url", year=year)
                 if any(y == year for y, _ in self.by_lang[lang].years)]
 
     def url(self, name, section, **fields):
-        return self.settings[name].format(lang_prefix=section.prefix, **fields)
+        return getattr(GlobeSettings.of(self.settings), name).format(lang_prefix=section.prefix,
+                                                                     **fields)
 
     def alternates(self, name, **fields):
         """The same listing in every language that has one."""
@@ -93,7 +58,7 @@ class LanguageListingsGenerator(Generator):
 
     def generate_output(self, writer):
         write_thumbnails(self.thumbnails, self.output_path,
-                         self.settings["GLOBE_THUMBNAIL_CACHE"])
+                         GlobeSettings.of(self.settings).thumbnail_cache)
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         for section in self.by_lang.values():
             context = {**self.context, "lang": section.lang}
@@ -110,8 +75,8 @@ class LanguageListingsGenerator(Generator):
               **kwargs)
 
     def write_home(self, write, section, context):
-        self.write_listing(write, "index", self.url("GLOBE_INDEX_URL", section), context,
-                           section.articles, alternates=self.alternates("GLOBE_INDEX_URL"),
+        self.write_listing(write, "index", self.url("index_url", section), context,
+                           section.articles, alternates=self.alternates("index_url"),
                            page_name="index")
 
     def write_categories(self, write, section, context):
@@ -134,25 +99,25 @@ class LanguageListingsGenerator(Generator):
                                alternates=[(section.lang, f"{siteurl}/{tag.url}")])
 
     def write_archives(self, write, section, context):
-        url = self.url("GLOBE_ARCHIVES_URL", section)
+        url = self.url("archives_url", section)
         write(url + "index.html", self.get_template("archives"), context,
               articles=section.articles, dates=section.articles, years=section.years,
               template_name="archives", url=url,
-              alternates=self.alternates("GLOBE_ARCHIVES_URL"))
+              alternates=self.alternates("archives_url"))
         for year, articles in section.years:
-            year_url = self.url("GLOBE_YEAR_ARCHIVE_URL", section, year=year)
+            year_url = self.url("year_archive_url", section, year=year)
             alternates = self._year_alternates(year)
             self.write_listing(write, "period_archives", year_url, context, articles,
                                period=(year,), period_num=(year,), alternates=alternates)
 
     def write_feeds(self, writer, section, context):
-        url = self.url("GLOBE_FEED_URL", section)
+        url = self.url("feed_url", section)
         writer.write_feed(section.articles, context, url, url)
         for category, articles in section.categories:
-            url = self.url("GLOBE_CATEGORY_FEED_URL", section, slug=category.key)
+            url = self.url("category_feed_url", section, slug=category.key)
             writer.write_feed(articles, context, url, url, feed_title=category.name)
 
     def write_not_found(self, write, section, context):
         write(f"{section.prefix}404.html", self.get_template("404"), context,
               template_name="404", url=f"{section.prefix}404.html",
-              alternates=self.alternates("GLOBE_INDEX_URL"))
+              alternates=self.alternates("index_url"))

@@ -7,9 +7,11 @@ import os
 from pelican import signals
 from pelican.contents import Article, Page
 
+from globe_core.startup import at_initialized
+
 from . import i18n
-from .body import prepare_body
-from .feeds import LanguageFeedWriter
+from .enrichment import enrich
+from .feeds import localize_feed
 from .image_generator import ResponsiveImagesGenerator
 from .images import responsive_body
 from .listings import LanguageListingsGenerator
@@ -24,19 +26,11 @@ def add_generators(pelican):
             ResponsiveImagesGenerator]
 
 
-def prepare_content_body(content):
-    """Embeds become click-to-load placeholders; tables get a scroll region."""
-    if not isinstance(content, (Article, Page)) or not getattr(content, "_content", None):
-        return
-    translations_dir = os.path.join(content.settings["THEME"], "translations")
-    translations = i18n.load_translations(translations_dir, getattr(content, "lang", "fr"))
-    content._content = prepare_body(content._content, translations.ugettext)
-    content._content, content.responsive_images = responsive_body(
-        content._content, content.settings["PATH"], content.settings["SITEURL"])
-
-
-def use_language_feed_writer(pelican):
-    return LanguageFeedWriter
+def responsive_content_images(content):
+    """Inline images of a body become <picture>s with widths for each screen (images.py)."""
+    if isinstance(content, (Article, Page)) and getattr(content, "_content", None):
+        content._content, content.responsive_images = responsive_body(
+            content._content, content.settings["PATH"], content.settings["SITEURL"])
 
 
 def install_i18n(generator):
@@ -49,8 +43,10 @@ def install_i18n(generator):
 
 
 def register():
+    signals.initialized.connect(at_initialized)
     signals.get_generators.connect(add_generators)
-    signals.get_writer.connect(use_language_feed_writer)
+    signals.feed_generated.connect(localize_feed)
     signals.generator_init.connect(install_i18n)
-    signals.content_object_init.connect(prepare_content_body)
+    signals.page_generator_finalized.connect(enrich)
+    signals.content_object_init.connect(responsive_content_images)
     signals.finalized.connect(index_site)

@@ -17,6 +17,9 @@ import sys
 
 from pelican.generators import Generator
 
+from globe_core import context as keys
+from globe_core.settings import GlobeSettings
+
 log = logging.getLogger(__name__)
 
 DEFAULT_SEARCH_URL = "{lang_prefix}search/"
@@ -24,7 +27,7 @@ INDEX_FOLDER = "pagefind"
 
 
 def search_url(settings: dict, prefix: str) -> str | None:
-    pattern = settings.get("GLOBE_SEARCH_URL")
+    pattern = GlobeSettings.of(settings).search_url
     return pattern.format(lang_prefix=prefix) if pattern else None
 
 
@@ -32,7 +35,7 @@ class SearchPageGenerator(Generator):
     """Writes `search/index.html` in each language (after the listings set the chrome)."""
 
     def generate_output(self, writer):
-        languages = self.context.get("languages", {})
+        languages = self.context.get(keys.SECTIONS, {})
         for section in languages.values():
             url = search_url(self.settings, section.prefix)
             if not url:
@@ -55,11 +58,11 @@ def pagefind_command(site: str) -> list[str]:
 
 def index_site(pelican) -> None:
     """`finalized` receiver: index what was just written (before the build is swapped in)."""
-    settings = pelican.settings
-    if not settings.get("GLOBE_SEARCH_URL") or not settings.get("GLOBE_SEARCH_INDEX", True):
+    globe = GlobeSettings.of(pelican.settings)
+    if not globe.search_url or not globe.search_index:
         return
-    result = subprocess.run(pagefind_command(pelican.output_path), capture_output=True,
-                            text=True)
+    result = subprocess.run(pagefind_command(pelican.output_path), check=False,
+                            capture_output=True, text=True)
     if result.returncode:
         log.error("search index: pagefind failed: %s", (result.stderr or result.stdout).strip())
         return

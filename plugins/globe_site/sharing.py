@@ -14,7 +14,9 @@ from urllib.parse import quote, urlencode
 
 from pelican.contents import Article
 
-from globe_content.figures import image_size
+from globe_core.images import image_size
+from globe_core.pelican_seams import body_of
+from globe_core.settings import GlobeSettings
 
 _TAGS = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
@@ -53,7 +55,7 @@ def json_ld(data: dict) -> str:
 
 def news_article(article, settings, image_url, description) -> dict:
     siteurl = settings["SITEURL"]
-    organisation = settings.get("GLOBE_ORGANISATION", {})
+    organisation = GlobeSettings.of(settings).organisation
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -87,7 +89,7 @@ def prepare(content, settings) -> None:
     content.canonical_url = url
     # The raw body, not `.content`: reading that now would resolve {static} links before
     # the static files are known, and Pelican would keep the broken result.
-    content.description = plain_text(getattr(content, "summary", "") or content._content)
+    content.description = plain_text(getattr(content, "summary", "") or body_of(content))
     content.og_locale = OG_LOCALES.get(content.lang, content.lang)
     content.og_locale_alternates = [OG_LOCALES.get(lang, lang)
                                     for lang, _url in getattr(content, "alternates", [])

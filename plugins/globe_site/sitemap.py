@@ -14,6 +14,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 from pelican.generators import Generator
 
+from globe_core import context as keys
+from globe_core.settings import GlobeSettings
+
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
@@ -52,7 +55,7 @@ def render_robots(siteurl: str, production: bool) -> str:
 
 
 class SitemapGenerator(Generator):
-    """Runs after the listings generator, whose `sitemap_entries` it reads from context."""
+    """Runs after the listings generator, whose entries (context.LISTING_ENTRIES) it reads."""
 
     def generate_context(self):
         pass
@@ -77,10 +80,12 @@ class SitemapGenerator(Generator):
                                date.date().isoformat() if date else None)
 
     def generate_output(self, writer):
-        entries = [*self.context.get("globe_listing_entries", []), *self.content_entries()]
+        # Sorted by URL: the same site gives the same file (tags come from sets in Pelican).
+        entries = sorted([*self.context.get(keys.LISTING_ENTRIES, []), *self.content_entries()],
+                         key=lambda entry: entry.url)
         output = self.output_path
         with open(os.path.join(output, "sitemap.xml"), "w", encoding="utf-8") as file:
             file.write(render_sitemap(entries, self.settings["DEFAULT_LANG"]))
         with open(os.path.join(output, "robots.txt"), "w", encoding="utf-8") as file:
             file.write(render_robots(self.settings["SITEURL"],
-                                     bool(self.settings.get("GLOBE_PRODUCTION"))))
+                                     bool(GlobeSettings.of(self.settings).production)))

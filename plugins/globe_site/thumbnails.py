@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps
 
-from globe_content.figures import image_size
+from globe_core.images import image_size
 
 WIDTH = 800
 RASTER = (".jpg", ".jpeg", ".png", ".webp")

@@ -10,17 +10,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from globe_core.languages import LANGUAGES
 
 CHROMIUM = os.environ.get("GLOBE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync"]
-LANGUAGES = ("fr", "nl", "en")
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 
 
 @pytest.fixture(scope="session")
@@ -137,22 +136,6 @@ def site_pages(served_sample_site) -> list[SitePage]:
         for kind in ("home", "article", "page", "category", "tag", "archives", "year", "404"):
             assert (lang, kind) in kinds, f"the sample site has no {kind} page in {lang}"
     return pages
-
-
-class RequestLog:
-    """Every request a page makes, to prove nothing leaves the site's own host."""
-
-    def __init__(self, site_url: str):
-        self.host = urlsplit(site_url).netloc
-        self.urls: list[str] = []
-
-    def record(self, request):
-        self.urls.append(request.url)
-
-    def foreign(self) -> list[str]:
-        return [url for url in self.urls
-                if not url.startswith(("data:", "blob:", "about:"))
-                and urlsplit(url).netloc != self.host]
 
 
 @pytest.fixture

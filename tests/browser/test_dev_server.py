@@ -10,8 +10,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import free_port
 from contentkit import article, write_tree
+from support import free_port
 
 BIN = Path(sys.executable).parent
 

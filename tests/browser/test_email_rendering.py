@@ -8,7 +8,7 @@ import json
 import pytest
 
 from browser.axe import describe, run_axe
-from browser.conftest import SCREENSHOTS
+from browser.support import SCREENSHOTS
 
 WIDTHS = (375, 600)
 EMAIL_TAGS = ("wcag2a", "wcag2aa")

@@ -6,8 +6,8 @@ import threading
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import free_port
 from contentkit import article, write_tree
+from support import free_port
 
 from browser.axe import describe, run_axe
 from globe.serve import make_server

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from browser.axe import WCAG_AA, describe, run_axe
-from browser.conftest import LANGUAGES, RequestLog
+from browser.support import RequestLog
+from globe_core.languages import LANGUAGES
 
 
 def load_every_image(page):
@@ -119,7 +120,7 @@ def test_language_switcher_leads_to_the_same_article(
     back = page.locator(f'link[rel="alternate"][hreflang="{source}"]').get_attribute("href")
     assert back == source_url
     assert page.locator("main h1").count() == 1
-    assert "article" == page.locator("main > article").evaluate("e => e.tagName.toLowerCase()")
+    assert page.locator("main > article").evaluate("e => e.tagName.toLowerCase()") == "article"
 
 
 def test_dark_colour_scheme_darkens_the_page(site_pages, served_sample_site, context):

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from browser.conftest import LANGUAGES, SCREENSHOTS
+from browser.support import SCREENSHOTS
 from browser.test_pages import load_every_image
+from globe_core.languages import LANGUAGES
 
 WIDTHS = (375, 1280)
 

@@ -1,0 +1,48 @@
+"""Dates as officers write them: `YYYY-MM-DD`, articles may add ` HH:MM`. Parsed here only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_DATE_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_LEADING_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+NOT_A_DATE = "not a date"
+NOT_IN_CALENDAR = "not in the calendar"
+
+
+def _parts(pattern: re.Pattern, value: str | None):
+    match = pattern.match((value or "").strip())
+    return [int(part) for part in match.groups(default="0")] if match else None
+
+
+def date_error(value: str, with_time: bool) -> str | None:
+    """What is wrong with a written date: NOT_A_DATE, NOT_IN_CALENDAR, or None."""
+    parts = _parts(_DATE_TIME if with_time else _DAY, value)
+    if parts is None:
+        return NOT_A_DATE
+    try:
+        dt.datetime(*parts)
+    except ValueError:
+        return NOT_IN_CALENDAR
+    return None
+
+
+def parse_date(value: str | None) -> dt.datetime | None:
+    """`YYYY-MM-DD` or `YYYY-MM-DD HH:MM` as a (naive, Brussels) datetime; None if invalid."""
+    parts = _parts(_DATE_TIME, value)
+    try:
+        return dt.datetime(*parts) if parts else None
+    except ValueError:
+        return None
+
+
+def parse_day(value: str | None, leading: bool = False) -> dt.date | None:
+    """`YYYY-MM-DD` as a date (leading=True: at the start of a longer value); None if not."""
+    parts = _parts(_LEADING_DAY if leading else _DAY, value)
+    try:
+        return dt.date(*parts) if parts else None
+    except ValueError:
+        return None

@@ -1,0 +1,135 @@
+"""Every GLOBE_* setting, declared once: its type, its default and what it means.
+
+`pelicanconf.py` sets only what differs from these defaults. At `initialized` each plugin
+calls `install(settings)`, which fills in the defaults (templates read GLOBE_* from the
+context) and keeps the typed object under settings["GLOBE"]; code reads settings through
+`GlobeSettings.of(settings)`, never by key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import MISSING, dataclass, field, fields
+from typing import Any
+
+from .categories import CATEGORY_LABELS
+from .languages import LANGUAGES
+
+KEY = "GLOBE"  # where the typed settings live in Pelican's settings dict
+
+
+def setting(default: Any, meaning: str, *, mutable: bool = False):
+    if mutable:
+        return field(default_factory=lambda: _copy(default), metadata={"meaning": meaning})
+    return field(default=default, metadata={"meaning": meaning})
+
+
+def _copy(value):
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value
+
+
+ORGANISATION = {
+    "name": "Brussels International",
+    "street": {"fr": "Place Saint-Lazare 2", "nl": "Sint-Lazarusplein 2",
+               "en": "Place Saint-Lazare 2"},
+    "city": {"fr": "1035 Bruxelles", "nl": "1035 Brussel", "en": "1035 Brussels"},
+    "email": "info@international.brussels",
+}
+SOCIAL = [
+    ("X (Twitter)", "https://twitter.com/brusselsinternational"),
+    ("Facebook", "https://www.facebook.com/brusselsinternational"),
+    ("Instagram", "https://www.instagram.com/brusselsinternational"),
+]
+UNSUBSCRIBE_TAG = "{{ UnsubscribeURL }}"  # listmonk's merge tags
+MANAGE_TAG = "{{ ManageURL }}"
+
+
+@dataclass(frozen=True)
+class GlobeSettings:
+    # --- the site ---
+    languages: tuple[str, ...] = setting(LANGUAGES, "languages of the site, default first")
+    categories: dict = setting(CATEGORY_LABELS, "category key -> {lang: label}, in menu order",
+                               mutable=True)
+    production: bool = setting(False, "a production build: no drafts, no previews")
+    thumbnail_cache: str | None = setting(None, "folder keeping listing thumbnails between "
+                                                "builds (None: no cache)")
+    organisation: dict = setting(ORGANISATION, "contact details of the footer and the emails",
+                                 mutable=True)
+    social: list = setting(SOCIAL, "(name, url) of the social accounts, footer and emails",
+                           mutable=True)
+    # --- per-language listing URLs; {lang_prefix} is '' for French, 'nl/' or 'en/' ---
+    index_url: str = setting("{lang_prefix}", "home page of a language")
+    archives_url: str = setting("{lang_prefix}archives/", "archive of a language")
+    year_archive_url: str = setting("{lang_prefix}archives/{year}/", "archive of one year")
+    feed_url: str = setting("{lang_prefix}feeds/all.atom.xml", "Atom feed of a language")
+    category_feed_url: str = setting("{lang_prefix}feeds/{slug}.atom.xml",
+                                     "Atom feed of one category ({slug}: its key)")
+    search_url: str | None = setting("{lang_prefix}search/",
+                                     "search page; the navigation links to it when set")
+    search_index: bool = setting(True, "build the Pagefind search index (off in previews)")
+    image_cache: str | None = setting(None, "folder keeping image widths between builds, by "
+                                            "content hash (None: .cache/images)")
+    cache_path: str | None = setting(None, "folder of build records (None: .cache)")
+    preview: dict | None = setting(None, "set by `globe serve` in a one-article preview build")
+    url_map: str | None = setting(None, "file where a full dev build writes every URL")
+    # --- the newsletter ---
+    editions_path: str | None = setting(None, "folder of the edition files (None: none)")
+    newsletter_archive_url: str = setting("{lang_prefix}newsletter/",
+                                          "list of a language's editions")
+    newsletter_edition_url: str = setting("{lang_prefix}newsletter/{number}/",
+                                          "one edition: web version, email.html, email.txt")
+    newsletter_images_url: str = setting("newsletter/images/",
+                                         "email images, one folder shared by all languages")
+    newsletter_manifest: str = setting("newsletter/editions.json",
+                                       "what was built, for the mailing service")
+    newsletter_unsubscribe_url: str = setting(UNSUBSCRIBE_TAG,
+                                              "unsubscribe link (a mailing-service merge tag)")
+    newsletter_manage_url: str = setting(MANAGE_TAG,
+                                         "subscription settings link (a merge tag)")
+    newsletter_merge_tags: tuple[str, ...] = setting(
+        (UNSUBSCRIBE_TAG, MANAGE_TAG), "merge tags an email may contain; others are errors")
+    newsletter_utm_source: str = setting("newsletter", "utm_source on links to the site")
+    newsletter_preview: bool = setting(True, "dev builds also write preview.html per edition")
+    newsletter_parallel_min: int = setting(
+        60, "from this many editions on, emails are rendered in worker processes")
+
+    @staticmethod
+    def name_of(attribute: str) -> str:
+        return f"GLOBE_{attribute.upper()}"
+
+    @classmethod
+    def from_settings(cls, settings: dict) -> GlobeSettings:
+        given = {}
+        for spec in fields(cls):
+            name = cls.name_of(spec.name)
+            if name in settings:
+                value = settings[name]
+                given[spec.name] = tuple(value) if isinstance(spec.default, tuple) else value
+        return cls(**given)
+
+    @classmethod
+    def of(cls, settings: dict) -> GlobeSettings:
+        """The typed settings of a build (made at `initialized`), or made now."""
+        found = settings.get(KEY)
+        return found if isinstance(found, cls) else cls.from_settings(settings)
+
+    def as_pelican_settings(self) -> dict:
+        return {self.name_of(spec.name): getattr(self, spec.name) for spec in fields(self)}
+
+
+def install(settings: dict) -> GlobeSettings:
+    """Fill in every default and keep the typed object: done once, at `initialized`."""
+    typed = GlobeSettings.from_settings(settings)
+    settings.update(typed.as_pelican_settings())
+    settings[KEY] = typed
+    return typed
+
+
+def declared() -> list[tuple[str, Any, str]]:
+    """(setting name, default, meaning) of every GLOBE_* setting, for docs and tests."""
+    return [(GlobeSettings.name_of(spec.name),
+             spec.default if spec.default is not MISSING else spec.default_factory(),
+             spec.metadata["meaning"]) for spec in fields(GlobeSettings)]

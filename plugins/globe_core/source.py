@@ -1,0 +1,113 @@
+"""Split a Markdown source file into its metadata block and body, keeping line numbers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .messages import _
+from .problems import Problem
+
+_META_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)\s*$")
+
+
+@dataclass
+class Field:
+    value: str
+    line: int
+
+
+@dataclass
+class SourceFile:
+    """A file as written: `Key: value` lines, one blank line, then Markdown."""
+
+    path: str
+    fields: dict[str, Field] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # line number of the body's first line
+
+    def value(self, key: str) -> str | None:
+        found = self.fields.get(key)
+        return found.value if found else None
+
+    def line_of(self, key: str) -> int:
+        found = self.fields.get(key)
+        return found.line if found else 1
+
+
+def decode_utf8(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+    """The text of a file, or a problem naming the line of the first bad byte."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        return None, [
+            Problem(
+                path,
+                line,
+                _("the file is not UTF-8 text"),
+                _("save it as UTF-8 in your editor (File > Save with encoding > UTF-8)"),
+            )
+        ]
+    return text.removeprefix("\ufeff"), []
+
+
+def split_source(path: str, text: str) -> tuple[SourceFile, list[Problem]]:
+    """Parse the metadata block; every line that is not `Key: value` is a problem."""
+    source = SourceFile(path)
+    problems: list[Problem] = []
+    lines = text.splitlines()
+    last_key = None
+    number = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            break
+        if line[:1] in " \t" and last_key:
+            # An indented line continues the previous value, as in Pelican.
+            source.fields[last_key].value += " " + line.strip()
+            continue
+        match = _META_LINE.match(line)
+        if not match and not source.fields and not problems:
+            number = 0  # noqa: PLW2901 — no metadata block at all: the whole file is body
+            break
+        if not match:
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    _("cannot read metadata line %(line)s", line=repr(line.strip()[:60])),
+                    _("write metadata as `Key: value`, one per line, "
+                      "then leave one blank line before the text"),
+                )
+            )
+            last_key = None
+            continue
+        key, value = match.group(1).lower(), match.group(2)
+        if key in source.fields:
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    _("%(key)s is given twice (first on line %(line)s)",
+                      key=match.group(1), line=source.fields[key].line),
+                    _("keep only one of them"),
+                )
+            )
+            continue
+        source.fields[key] = Field(value, number)
+        last_key = key
+    else:
+        number = len(lines) + 1
+    if not source.fields and not problems:
+        problems.append(
+            Problem(
+                path,
+                1,
+                _("the file has no metadata"),
+                _("start the file with `Title:`, `Date:`, `Category:`, `Lang:` and "
+                  "`Slug:` lines, then a blank line"),
+            )
+        )
+    source.body = "\n".join(lines[number:])
+    source.body_line = number + 1
+    return source, problems

@@ -1,0 +1,50 @@
+"""Metadata rules shared by articles and newsletter editions: keys and dates.
+
+Each returns problems as values (or reports them through `problem(key, message, fix)`).
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from .dates import NOT_A_DATE, date_error
+from .messages import _
+from .problems import Problem
+from .source import SourceFile
+
+
+def check_keys(source: SourceFile, keys: dict[str, bool]) -> list[Problem]:
+    """Unknown keys (with a suggestion) and missing required ones; keys maps key -> required."""
+    if not source.fields:
+        return []  # the file has no metadata at all: reported once, by split_source
+    problems = []
+    for key, found in source.fields.items():
+        if key not in keys:
+            close = difflib.get_close_matches(key, keys, n=1)
+            hint = _("did you mean `%(key)s:`?", key=close[0].capitalize()) if close else (
+                _("known keys: %(keys)s", keys=", ".join(k.capitalize() for k in keys)))
+            problems.append(Problem(source.path, found.line,
+                                    _("unknown metadata key `%(key)s`",
+                                      key=key.capitalize()), hint))
+    for key, required in keys.items():
+        value = source.value(key)
+        if required and not (value and value.strip()):
+            problems.append(Problem(
+                source.path, source.line_of(key) if key in source.fields else 1,
+                _("required metadata `%(key)s` is missing or empty", key=key.capitalize()),
+                _("add a line `%(key)s: …` to the metadata at the top",
+                  key=key.capitalize())))
+    return problems
+
+
+def check_date(source: SourceFile, key: str, problem, with_time: bool, fix: str) -> None:
+    """A written date that is not one, or not in the calendar; `fix` says the format."""
+    value = (source.value(key) or "").strip()
+    error = date_error(value, with_time) if value else None
+    if error == NOT_A_DATE:
+        problem(key, _("%(key)s `%(value)s` is not a date", key=key.capitalize(), value=value),
+                fix)
+    elif error:
+        problem(key, _("%(key)s `%(value)s` does not exist in the calendar",
+                       key=key.capitalize(), value=value),
+                _("check the day and month (YYYY-MM-DD)"))

@@ -1,0 +1,202 @@
+"""Bad input: every problem in one run, as `path:line: error: what — how to fix`, exit 1,
+no traceback, and nothing published."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from contentkit import article, page, write_image, write_tree
+
+GLOBE = str(Path(sys.executable).with_name("globe"))
+A = "content/articles/2021/visit.fr.md"
+
+
+def run_globe(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    (cwd / "editions").mkdir(exist_ok=True)  # no newsletter editions in these trees
+    return subprocess.run([GLOBE, *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120, stdin=subprocess.DEVNULL, check=False)
+
+
+def check(tmp_path: Path, files: dict) -> subprocess.CompletedProcess:
+    write_tree(tmp_path, files)
+    return run_globe(tmp_path, "check", "--content", "content", "--editions", "editions")
+
+
+def assert_reported(result, *expected: str):
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = result.stderr.splitlines()
+    for text in expected:
+        # each expected text starts a reported line, or sits inside one
+        assert any(line.startswith(text) or (not text.startswith("content/") and text in line)
+                   for line in lines), f"{text!r} not in:\n{result.stderr}"
+
+
+CASES = {
+    "missing title": (
+        {A: "Date: 2021-10-18\nCategory: varia\nLang: fr\nSlug: visit\n\nText.\n"},
+        [f"{A}:1: error: required metadata `Title` is missing", "add a line `Title: …`"]),
+    "empty required value": (
+        {A: article(slug="visit", category="")},
+        [f"{A}:3: error: required metadata `Category` is missing or empty"]),
+    "impossible date": (
+        {A: article(slug="visit", date="2021-02-30")},
+        [f"{A}:2: error: Date `2021-02-30` does not exist in the calendar"]),
+    "malformed date": (
+        {A: article(slug="visit", date="18/10/2021")},
+        [f"{A}:2: error: Date `18/10/2021` is not a date", "YYYY-MM-DD"]),
+    "unknown category": (
+        {A: article(slug="visit", category="sport")},
+        [f"{A}:3: error: unknown category `sport`",
+         "europe, networks, bilateral, development, events, erdf, cooperation, varia"]),
+    "unknown language": (
+        {"content/articles/2021/visit.de.md": article(slug="visit", lang="de")},
+        ["content/articles/2021/visit.de.md:4: error: unknown language `de`",
+         "use one of: fr, nl, en"]),
+    "file name and Lang disagree": (
+        {"content/articles/2021/visit.nl.md": article(slug="visit", lang="fr")},
+        ["content/articles/2021/visit.nl.md:4: error: Lang is `fr` but the file name says"]),
+    "invalid slug": (
+        {A: article(slug="Visit to Ankara")},
+        [f"{A}:5: error: slug `Visit to Ankara` is not valid"]),
+    "unknown key": (
+        {A: article(slug="visit", catgory="varia")},
+        [f"{A}:6: error: unknown metadata key `Catgory`", "did you mean `Category:`?"]),
+    "duplicate key": (
+        {A: article(slug="visit") .replace("Lang: fr\n", "Lang: fr\nLang: nl\n")},
+        [f"{A}:5: error: Lang is given twice (first on line 4)"]),
+    "unreadable metadata": (
+        {A: article(slug="visit").replace("Slug: visit", "Slug visit")},
+        [f"{A}:5: error: cannot read metadata line 'Slug visit'", "`Key: value`"]),
+    "unknown status": (
+        {A: article(slug="visit", status="hidden")},
+        [f"{A}:6: error: unknown status `hidden`"]),
+    "hero image missing": (
+        {A: article(slug="visit", image="images/nope.jpg", image_alt="A view")},
+        [f"{A}:6: error: image `images/nope.jpg` does not exist"]),
+    "hero image without alt": (
+        {A: article(slug="visit", image="images/there.jpg")},
+        [f"{A}:6: error: the hero image has no alt text", "add `Image_alt:`"]),
+    "inline image without alt": (
+        {A: article(slug="visit", body="Intro.\n\n![](../../images/there.jpg \"Caption\")")},
+        [f"{A}:9: error: image `../../images/there.jpg` has no alt text"]),
+    "inline image missing": (
+        {A: article(slug="visit", body="Intro.\n\n![A view](../images/there.jpg)")},
+        [f"{A}:9: error: image `../images/there.jpg` does not exist",
+         "looked for at content/articles/images/there.jpg"]),
+    "raw img without alt": (
+        {A: article(slug="visit", body='<img src="../../images/there.jpg">')},
+        [f"{A}:7: error: an <img> has no alt text"]),
+    "image on another host": (
+        {A: article(slug="visit", body="![A view](https://example.org/x.jpg)")},
+        [f"{A}:7: error: image `https://example.org/x.jpg` is on another site"]),
+    "broken filename link": (
+        {A: article(slug="visit",
+                    body="Text.\n\nSee [this]({filename}/articles/2020/gone.fr.md).")},
+        [f"{A}:9: error: linked file `{{filename}}/articles/2020/gone.fr.md` does not exist"]),
+    "broken relative link to a Markdown file": (
+        {A: article(slug="visit", body="Text.\n\nSee [this](../2020/gone.fr.md).")},
+        [f"{A}:9: error: linked file `../2020/gone.fr.md` does not exist"]),
+    "duplicate slug in one language": (
+        {A: article(slug="visit"),
+         "content/articles/2021/visit-again.fr.md": article(slug="visit")},
+        ["content/articles/2021/visit.fr.md:5: error: slug `visit` is already used by the fr "
+         "article content/articles/2021/visit-again.fr.md"]),
+    "not UTF-8": (
+        {A: article(slug="visit", body="Bruxelles en été.").encode("latin-1")},
+        [f"{A}:7: error: the file is not UTF-8 text", "save it as UTF-8"]),
+    "level-1 heading in the text": (
+        {A: article(slug="visit", body="Intro.\n\n# Un grand titre\n\nTexte.\n\n```\n# code\n```")},
+        [f"{A}:9: error: a level-1 heading in the text would be a second title",
+         "start section headings with `##`"]),
+    "setext level-1 heading": (
+        {A: article(slug="visit", body="Un grand titre\n==============\n\nTexte.")},
+        [f"{A}:8: error: a level-1 heading in the text"]),
+    "page without slug": (
+        {"content/pages/about.fr.md": "Title: À propos\nLang: fr\n\nTexte.\n"},
+        ["content/pages/about.fr.md:1: error: required metadata `Slug` is missing"]),
+    "no metadata at all": (
+        {A: "Just some text.\n"},
+        [f"{A}:1: error: the file has no metadata", "start the file with `Title:`"]),
+}
+
+
+def test_a_file_without_metadata_gets_one_message_not_one_per_key(tmp_path):
+    result = check(tmp_path, {A: "Just some text.\n"})
+    assert_reported(result, f"{A}:1: error: the file has no metadata")
+    assert "required metadata" not in result.stderr
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_bad_input_is_reported_with_path_and_line(tmp_path, case):
+    write_image(tmp_path / "content/images/there.jpg", size=(40, 30))
+    files, expected = CASES[case]
+    assert_reported(check(tmp_path, files), *expected)
+
+
+def test_every_problem_of_every_file_is_reported_in_one_run(tmp_path):
+    result = check(tmp_path, {
+        A: article(slug="visit", date="2021-13-01", category="sport"),
+        "content/articles/2021/other.nl.md": article(slug="other", lang="nl").replace(
+            "Title: Article other (nl)", "Title:"),
+        "content/pages/contact.en.md": page("contact", "en", image="images/none.png",
+                                            image_alt="x"),
+    })
+    assert_reported(result,
+                    f"{A}:2: error: Date `2021-13-01`",
+                    f"{A}:3: error: unknown category `sport`",
+                    "content/articles/2021/other.nl.md:1: error: required metadata `Title`",
+                    "content/pages/contact.en.md:4: error: image `images/none.png`")
+    assert "Check failed: 4 problem(s)." in result.stderr
+
+
+def test_good_content_checks_clean(tmp_path):
+    result = check(tmp_path, {A: article(slug="visit")})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Check passed in ")
+    assert "Done: Processed" not in result.stdout  # Pelican's own English summary
+
+
+def test_failed_production_build_leaves_previous_output_untouched(tmp_path):
+    write_tree(tmp_path, {A: article(slug="visit", title="Première version")})
+    first = run_globe(tmp_path, "build", "--production", "--content", "content",
+                      "--editions", "editions", "--output", "site")
+    assert first.returncode == 0, first.stderr
+    before = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+
+    write_tree(tmp_path, {
+        A: article(slug="visit", title="Deuxième version"),
+        "content/articles/2021/broken.fr.md": article(slug="broken", category="nope"),
+    })
+    second = run_globe(tmp_path, "build", "--production", "--content", "content",
+                       "--editions", "editions", "--output", "site")
+    assert_reported(second, "content/articles/2021/broken.fr.md:3: error: unknown category")
+    assert "site was left as it was" in second.stderr
+    after = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".globe-")]
+
+
+def test_the_build_fails_on_the_same_problems_as_check(tmp_path, build_site):
+    write_tree(tmp_path, {A: article(slug="visit", lang="es")})
+    result = build_site(tmp_path / "content")
+    assert not result.ok
+    assert [(p.line, p.message) for p in result.problems] == [(4, "unknown language `es`")]
+    assert not (tmp_path / "output").exists()
+
+
+def test_command_line_mistakes_are_usage_errors_without_traceback(tmp_path):
+    missing = run_globe(tmp_path, "check", "--content", "nowhere")
+    assert missing.returncode == 2
+    assert "argument --content: nowhere is not a folder" in missing.stderr
+    (tmp_path / "file.txt").write_text("x")
+    not_a_folder = run_globe(tmp_path, "check", "--editions", "file.txt")
+    assert not_a_folder.returncode == 2 and "file.txt is not a folder" in not_a_folder.stderr
+    write_tree(tmp_path, {A: article(slug="visit")})
+    unwritable = run_globe(tmp_path, "build", "--content", "content", "--output", "file.txt/site")
+    assert unwritable.returncode == 2 and unwritable.stderr.startswith("globe stopped: ")
+    for result in (missing, not_a_folder, unwritable):
+        assert "Traceback" not in result.stderr
