@@ -214,8 +214,9 @@ class DevSite:
 
     def on_save(self, paths: set[Path]) -> None:
         content_root = Path(self.args.content or builds.PROJECT_ROOT / "content")
-        articles = {p for p in paths if preview.is_article(p, content_root)}
-        if articles and len(articles) == len(paths):
+        existing = {p for p in paths if p.exists()}  # an editor's temporary files are gone
+        articles = {p for p in existing if preview.is_article(p, content_root)}
+        if articles and len(articles) == len(existing):
             with self.lock:
                 started = time.perf_counter()
                 problems, written = preview.preview(self.settings(), sorted(articles)[0],
@@ -253,12 +254,14 @@ def serve(args, ready: threading.Event | None = None, stop: threading.Event | No
     state = DevState()
     site = DevSite(args, state)
     os.makedirs(args.output, exist_ok=True)
-    # The last build is served at once (if any); the first full build replaces it.
-    state.problems = site.full_build() if not any(Path(args.output).iterdir()) else []
+    # The last build is served at once (if any) while a full build brings it up to date.
+    has_last_build = any(Path(args.output).iterdir())
+    if not has_last_build:
+        state.problems = site.full_build()
     server = make_server(args.output, args.port, state=state)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     threading.Thread(target=site.builder, daemon=True).start()
-    if any(Path(args.output).iterdir()) and state.version == 0:
+    if has_last_build:
         site.wanted.set()
     print(_("Serving on %(url)s (Ctrl+C to stop)", url=f"http://127.0.0.1:{args.port}/"))
     if ready:

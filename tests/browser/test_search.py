@@ -11,7 +11,8 @@ import re
 import pytest
 
 from browser.axe import WCAG_AA, describe, run_axe
-from browser.conftest import LANGUAGES, RequestLog
+from browser.support import RequestLog
+from globe_core.languages import LANGUAGES
 
 WORD = "Ankara"
 ARTICLE = re.compile(r"/(?:(nl|en)/)?2021/\d\d/mission-istanbul-ankara/$")
