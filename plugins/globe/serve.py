@@ -28,6 +28,7 @@ import watchfiles
 from globe_core.languages import DEFAULT_LANG, LANGUAGES
 from globe_core.messages import _, decimal
 from globe_core.problems import Problem
+from globe_core.settings import GlobeSettings
 
 from . import build as builds
 from . import preview
@@ -178,7 +179,8 @@ class DevSite:
         self.args = args
         self.state = state
         self.siteurl = f"http://127.0.0.1:{args.port}"
-        self.url_map = preview.url_map_path(str(builds.PROJECT_ROOT / ".cache"))
+        self.url_map = preview.url_map_path(
+            GlobeSettings.of(self.settings()).cache_path or str(builds.PROJECT_ROOT / ".cache"))
         self.wanted = threading.Event()
         self.lock = threading.Lock()  # a preview never runs beside another preview
 
