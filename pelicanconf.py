@@ -27,9 +27,11 @@ GLOBE_IMAGE_CACHE = os.path.join(CACHE, "images")
 # Templates are compiled once per process, and kept in .cache/ for the next build.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
                      "bytecode_cache": TemplateBytecodeCache(os.path.join(CACHE, "jinja"))}
+# `globe links --external` results, kept between runs (CI caches .cache/ too)
+GLOBE_LINKS_CACHE = os.path.join(HERE, ".cache", "links.json")
 
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
-PLUGINS = ["globe_content", "globe_site", "globe_newsletter"]
+PLUGINS = ["globe_content", "globe_site", "globe_newsletter", "globe_publish"]
 
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]

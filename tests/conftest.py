@@ -56,3 +56,24 @@ def served_sample_site(tmp_path_factory):
     yield ServedSite(output, url)
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def nginx_site(tmp_path_factory):
+    """The sample site, production build, deployed to a release folder, served by nginx."""
+    from nginx_server import serve  # noqa: PLC0415 — only the nginx tests need it
+
+    from globe import releases  # noqa: PLC0415
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    folder = tmp_path_factory.mktemp("nginx")
+    settings = builds.load_settings(SAMPLE_CONTENT, SAMPLE_EDITIONS, production=True,
+                                    overrides={"SITEURL": url})
+    result = builds.build(settings, str(folder / "build"))
+    assert result.ok, "\n".join(map(str, result.problems))
+    releases.deploy(str(folder / "build"), releases.Target.parse(str(folder / "srv")))
+    redirects = {"/2013/05/ancien-article.html": "/archives/"}  # as the migration writes them
+    with serve(folder / "conf", folder / "srv" / "current", port, folder / "build",
+               redirects) as site:
+        yield site

@@ -14,12 +14,14 @@ import pytest
 from support import ROOT
 
 PLUGINS = ROOT / "plugins"
-OURS = ("globe", "globe_core", "globe_content", "globe_site", "globe_newsletter")
+OURS = ("globe", "globe_core", "globe_content", "globe_site", "globe_newsletter",
+        "globe_publish")
 ALLOWED = {
     "globe_core": {"globe_core"},
     "globe_content": {"globe_content", "globe_core"},
     "globe_site": {"globe_site", "globe_core"},
     "globe_newsletter": {"globe_newsletter", "globe_core"},
+    "globe_publish": {"globe_publish", "globe_core"},
     "globe": set(OURS),
 }
 

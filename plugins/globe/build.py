@@ -29,7 +29,7 @@ class BuildResult:
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     output: str = ""
-    warnings: list[Problem] = field(default_factory=list)  # reported; the build still passes
+    notes: list[Problem] = field(default_factory=list)
     unchanged: bool = False  # nothing changed since the last build of this output: skipped
 
     @property
@@ -62,10 +62,9 @@ class _PelicanWarnings(logging.Handler):
         self.problems.append(Problem(self.content_path, 0, record.getMessage().strip()))
 
 
-def run_pelican(settings: dict, warnings_found: list | None = None) -> list[Problem]:
+def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:
     """One Pelican run into settings['OUTPUT_PATH']; the problems it found, if any.
-
-    Warnings (not fatal) are added to `warnings_found` when it is given."""
+    Notes (worth a look, not fatal) are appended to `notes` when given."""
     forget_limited_messages()
     log = settings["GLOBE_PROBLEMS"] = ProblemLog(os.getcwd())
     display_root = log.display_path(settings["PATH"])
@@ -85,18 +84,19 @@ def run_pelican(settings: dict, warnings_found: list | None = None) -> list[Prob
     finally:
         root_logger.removeHandler(warnings)
         pelican_console.quiet = quiet
-    if warnings_found is not None:
-        warnings_found.extend(sorted(set(log.warnings)))
+    if notes is not None:
+        notes.extend(sorted(set(log.notes)))
     return sorted(set(log.problems)) + warnings.problems
 
 
 def check(settings: dict) -> BuildResult:
     """Build into a throw-away folder: every problem, nothing published."""
     started = time.perf_counter()
+    notes: list[Problem] = []
     with tempfile.TemporaryDirectory(prefix="globe-check-") as scratch:
         settings = {**settings, "OUTPUT_PATH": scratch}
-        problems = run_pelican(settings)
-    return BuildResult(problems, time.perf_counter() - started)
+        problems = run_pelican(settings, notes)
+    return BuildResult(problems, time.perf_counter() - started, notes=notes)
 
 
 def build(settings: dict, output: str) -> BuildResult:
@@ -114,14 +114,14 @@ def build(settings: dict, output: str) -> BuildResult:
     parent = os.path.dirname(output)
     os.makedirs(parent, exist_ok=True)
     staging = tempfile.mkdtemp(prefix=".globe-build-", dir=parent)
-    warnings: list[Problem] = []
-    problems = run_pelican({**settings, "OUTPUT_PATH": staging}, warnings)
+    notes: list[Problem] = []
+    problems = run_pelican({**settings, "OUTPUT_PATH": staging}, notes)
     if problems:
         shutil.rmtree(staging, ignore_errors=True)
-        return BuildResult(problems, time.perf_counter() - started, output, warnings)
+        return BuildResult(problems, time.perf_counter() - started, output, notes)
     _swap_in(staging, output)
     fingerprint.remember(cache_root, output, digest)
-    return BuildResult([], time.perf_counter() - started, output, warnings)
+    return BuildResult([], time.perf_counter() - started, output, notes)
 
 
 def _swap_in(staging: str, output: str) -> None:

@@ -10,6 +10,7 @@ import sys
 from globe_core.messages import _, decimal
 
 from . import build as builds
+from .publish_commands import add_commands as add_publishing_commands
 
 
 def existing_folder(path: str) -> str:
@@ -27,8 +28,8 @@ def _add_content_options(parser):
 
 
 def _report(result, failed: str, passed: str) -> int:
-    for warning in getattr(result, "warnings", ()):
-        print(warning, file=sys.stderr)
+    for note in getattr(result, "notes", []):
+        print(note.as_note(), file=sys.stderr)
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if result.problems:
@@ -66,6 +67,12 @@ def cmd_newsletter_new(args) -> int:
     return main(args)
 
 
+def cmd_translations(args) -> int:
+    from .translation_table import print_report  # noqa: PLC0415
+
+    return print_report(args)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="globe", description=_("The Brussels Globe publishing tool"))
     commands = top.add_subparsers(dest="command", required=True)
@@ -89,6 +96,13 @@ def parser() -> argparse.ArgumentParser:
                        help=_("port on 127.0.0.1 (default: 8000)"))
     serve.set_defaults(run=cmd_serve)
 
+    translations = commands.add_parser(
+        "translations", help=_("which language versions exist, are missing or are outdated"))
+    _add_content_options(translations)
+    translations.add_argument("--json", action="store_true",
+                              help=_("print JSON, for scripts"))
+    translations.set_defaults(run=cmd_translations)
+
     newsletter = commands.add_parser("newsletter", help=_("newsletter editions"))
     newsletter_commands = newsletter.add_subparsers(dest="newsletter_command", required=True)
     new = newsletter_commands.add_parser("new", help=_("write the next edition file"))
@@ -96,6 +110,8 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--lang", default="fr",
                      help=_("language of the edition: fr, nl or en (default: fr)"))
     new.set_defaults(run=cmd_newsletter_new)
+
+    add_publishing_commands(commands, _add_content_options)
     return top
 
 

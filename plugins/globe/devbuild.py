@@ -25,6 +25,7 @@ def main(argv=None) -> int:
                                                preview.URL_MAP_KEY: args["url_map"]})
     result = builds.build(settings, args["output"])
     print(json.dumps({"problems": [dataclasses.asdict(p) for p in result.problems],
+                      "notes": [dataclasses.asdict(p) for p in result.notes],
                       "seconds": result.seconds}))
     return 0
 

@@ -204,6 +204,8 @@ class DevSite:
                             _("fix the file named above, or report this message to the "
                               "developers"))]
         problems = [Problem(**p) for p in report["problems"]]
+        for note in report.get("notes", []):
+            print(Problem(**note).as_note(), file=sys.stderr)
         _report(problems, report["seconds"])
         return problems
 

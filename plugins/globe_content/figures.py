@@ -11,7 +11,8 @@ from markdown.treeprocessors import Treeprocessor
 
 from globe_core.images import image_size
 
-from .references import content_relative, is_external
+from .images import resolve_image
+from .paths import content_relative, is_external
 
 
 class FigureTreeprocessor(Treeprocessor):
@@ -41,7 +42,8 @@ class FigureTreeprocessor(Treeprocessor):
         src = img.get("src", "")
         if not src or is_external(src) or not source_path:
             return
-        relative = content_relative(src, source_path, content_root)
+        relative = (resolve_image(src, source_path, content_root)
+                    or content_relative(src, source_path, content_root))
         if relative is None:
             return
         img.set("src", "{static}/" + quote(relative))  # Pelican finds `my%20photo.jpg`

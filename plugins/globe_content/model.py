@@ -6,16 +6,23 @@ values; the reader records them and the build fails on them.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass
 
 from globe_core.categories import category_key
+from globe_core.dates import brussels_now, parse_date
 from globe_core.messages import _
 from globe_core.problems import Problem
 from globe_core.settings import GlobeSettings
 from globe_core.source import SourceFile
 from globe_core.validators import check_date, check_keys
+
+from .images import IMAGE_SUFFIXES, resolve_image
+from .paths import content_relative
+from .references import missing_image
+from .schedule import check_schedule
 
 # key -> required?
 _COMMON_KEYS = {
@@ -29,12 +36,13 @@ _COMMON_KEYS = {
     "image_credit": False,
     "status": False,
     "modified": False,
+    # in a translation: the day the original was translated (see `globe translations`)
+    "translation_of": False,
 }
 ARTICLE_KEYS = {**_COMMON_KEYS, "date": True, "category": True, "tags": False,
                 "author": False}
 PAGE_KEYS = {**_COMMON_KEYS, "template": False}
 STATUSES = ("published", "draft")
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # `name.fr.md`: the language a file name announces
@@ -48,6 +56,7 @@ class ContentRules:
     content_root: str
     languages: tuple[str, ...]
     categories: dict
+    today: dt.date = dt.date.min  # filled in by from_settings: Brussels' date
 
     @classmethod
     def from_settings(cls, settings) -> ContentRules:
@@ -56,6 +65,7 @@ class ContentRules:
             content_root=os.path.abspath(settings["PATH"]),
             languages=tuple(globe.languages),
             categories=globe.categories,
+            today=brussels_now().date(),
         )
 
 
@@ -87,6 +97,9 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
                 _("use lowercase letters, digits and hyphens, e.g. `visit-to-ankara`"))
 
     _check_date(source, problem)
+    if kind == "article":
+        problems += check_schedule(source, parse_date(source.value("date") or ""),
+                                   rules.content_root, rules.today)
 
     category = source.value("category")
     if kind == "article" and category and lang and \
@@ -104,7 +117,7 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
 
 
 def _check_date(source: SourceFile, problem) -> None:
-    for key in ("date", "modified"):
+    for key in ("date", "modified", "translation_of"):
         check_date(source, key, problem, with_time=True,
                    fix=_("write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2021-11-18 09:30"))
 
@@ -112,15 +125,18 @@ def _check_date(source: SourceFile, problem) -> None:
 def _check_hero_image(source: SourceFile, rules: ContentRules, problem) -> None:
     image, alt = source.value("image"), source.value("image_alt")
     if image:
-        resolved = os.path.normpath(os.path.join(rules.content_root, image.strip()))
-        if not resolved.startswith(rules.content_root + os.sep):
+        image = image.strip()
+        source_path = os.path.abspath(source.path)
+        found = resolve_image(image, source_path, rules.content_root)
+        if found is None and content_relative(image, source_path, rules.content_root) is None \
+                and content_relative("/" + image, source_path, rules.content_root) is None:
             problem("image", _("image `%(target)s` is outside the content folder", target=image),
                     _("give the path relative to content/, e.g. images/2021/ankara.jpg"))
-        elif not os.path.isfile(resolved):
-            problem("image", _("image `%(target)s` does not exist", target=image),
-                    _("give the path relative to content/, e.g. images/2021/ankara.jpg, "
-                      "and check the spelling"))
-        elif not resolved.lower().endswith(IMAGE_SUFFIXES):
+        elif found is None:
+            missing = missing_image(source.path, source.line_of("image"), image,
+                                    rules.content_root)
+            problem("image", missing.message, missing.fix)
+        elif not found.lower().endswith(IMAGE_SUFFIXES):
             problem("image", _("`%(image)s` is not an image the web can show", image=image),
                     _("use a .jpg, .png, .gif, .webp or .svg file"))
         if not (alt and alt.strip()):

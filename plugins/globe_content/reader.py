@@ -11,15 +11,17 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 
 from globe_core.categories import category_key
-from globe_core.dates import parse_date
+from globe_core.dates import is_scheduled, parse_date
 from globe_core.languages import lang_prefix
 from globe_core.pelican_seams import localized
 from globe_core.problems import problem_log
+from globe_core.settings import GlobeSettings
 from globe_core.source import decode_utf8, split_source
 
 from .body import BodyExtension
 from .figures import FigureExtension
 from .headings import check_headings
+from .images import resolve_image
 from .model import ContentRules, validate
 from .references import check_references
 
@@ -82,12 +84,21 @@ class GlobeMarkdownReader(BaseReader):
         self.body.lang = ""  # summaries are not bodies
         metadata = {"source_lines": {k: f.line for k, f in source.fields.items()}}
         for key, found in source.fields.items():
-            if key in ("date", "modified"):
+            if key in ("date", "modified", "translation_of"):
                 # validated already; Pelican's own parser (dateutil) is slower
                 metadata[key] = parse_date(found.value)
             elif key not in ("category", "tags", "summary", "author"):
                 metadata[key] = self.process_metadata(key, found.value.strip())
         metadata["status"] = metadata.get("status", "published").lower()
+        if source.value("image"):
+            metadata["image"] = resolve_image(source.value("image").strip(),
+                                              os.path.abspath(source.path),
+                                              self.rules.content_root)
+        if kind == "article" and is_scheduled(metadata.get("date")):
+            # previews show it with a banner; production leaves it out until its day
+            metadata["scheduled"] = True
+            if GlobeSettings.of(self.settings).production:
+                metadata["status"] = "draft"
         prefix = lang_prefix(lang, self.settings["DEFAULT_LANG"])
         if kind == "article":
             key = category_key(source.value("category"), lang, self.rules.categories)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import re
-from urllib.parse import unquote
 
 from globe_core.messages import _
 from globe_core.problems import Problem
 from globe_core.source import SourceFile
+
+from .images import resolve_image, suggest_image
+from .paths import content_relative, is_external
 
 # ![alt](target "title") — the only image syntax officers are taught
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^\s)>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -19,28 +21,6 @@ _FILENAME_LINK = re.compile(r"\]\(\s*\{filename\}([^\s)#?]+)")
 _MARKDOWN_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^\s)>{}:]+\.md)(?:#[^\s)>]*)?>?")
 _RAW_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ALT_ATTR = re.compile(r"\balt\s*=\s*([\"'])\s*\S", re.IGNORECASE)
-_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
-_PLACEHOLDER = re.compile(r"^\{(static|attach|filename)\}")
-
-
-def content_relative(target: str, source_path: str, content_root: str) -> str | None:
-    """Path of a referenced file relative to the content root, or None if outside it.
-
-    `{static}/images/x.jpg` is relative to the root; `../../images/x.jpg` and
-    `{static}x.jpg` are relative to the Markdown file, so they preview in any editor.
-    """
-    path = unquote(_PLACEHOLDER.sub("", target).split("#")[0].split("?")[0])
-    base = content_root if path.startswith("/") else os.path.dirname(source_path)
-    resolved = os.path.normpath(os.path.join(base, path.lstrip("/")))
-    if not resolved.startswith(content_root + os.sep):
-        return None
-    return os.path.relpath(resolved, content_root).replace(os.sep, "/")
-
-
-def is_external(target: str) -> bool:
-    return bool(_EXTERNAL.match(target)) and not _PLACEHOLDER.match(target)
-
-
 def check_references(source: SourceFile, content_root: str) -> list[Problem]:
     """Every image without alt text, and every image or link that points nowhere."""
     problems: list[Problem] = []
@@ -78,6 +58,12 @@ def check_references(source: SourceFile, content_root: str) -> list[Problem]:
 
 def _check_exists(problems, source, number, target, source_path, content_root, what):
     relative = content_relative(target, source_path, content_root)
+    if what == "image":
+        found = resolve_image(target, source_path, content_root)
+        if found is None and relative is not None:
+            problems.append(missing_image(source.path, number, target, content_root))
+        if found is not None or relative is not None:
+            return
     if relative is None:
         message = (_("image `%(target)s` is outside the content folder", target=target)
                    if what == "image" else
@@ -85,8 +71,16 @@ def _check_exists(problems, source, number, target, source_path, content_root, w
         problems.append(Problem(source.path, number, message,
                                 _("keep images and articles under content/")))
     elif not os.path.isfile(os.path.join(content_root, relative)):
-        message = (_("image `%(target)s` does not exist", target=target) if what == "image"
-                   else _("linked file `%(target)s` does not exist", target=target))
-        problems.append(Problem(source.path, number, message,
+        problems.append(Problem(source.path, number,
+                                _("linked file `%(target)s` does not exist", target=target),
                                 _("check the path; it was looked for at content/%(path)s",
                                   path=relative)))
+
+
+def missing_image(path: str, line: int, target: str, content_root: str) -> Problem:
+    """An image that is not there, with the closest existing one as the fix."""
+    close = suggest_image(target, content_root)
+    fix = (_("did you mean `%(path)s`?", path=close) if close else
+           _("save the image under content/images/<year>/ and write its path as "
+             "`images/<year>/<file>`"))
+    return Problem(path, line, _("image `%(target)s` does not exist", target=target), fix)

@@ -33,19 +33,26 @@ CATEGORY_LABELS = {
         "nl": "EFRO en Beliris",
         "en": "ERDF and Beliris",
     },
+    # Missions abroad and work with partners; labelled so that a reader can tell it
+    # from development cooperation in the Topics menu.
     "cooperation": {
-        "fr": "Coopération",
-        "nl": "Samenwerking",
-        "en": "Cooperation",
+        "fr": "Missions et partenariats",
+        "nl": "Missies en partnerschappen",
+        "en": "Missions and partnerships",
     },
     "varia": {"fr": "Varia", "nl": "Varia", "en": "Varia"},
 }
+
+
+# Labels used before, still understood in existing files.
+FORMER_LABELS = {"cooperation": {"fr": "Coopération", "nl": "Samenwerking"}}
 
 
 def category_key(value: str, lang: str, labels=CATEGORY_LABELS) -> str | None:
     """The key a writer meant: the key itself, or its label in the article's language."""
     wanted = value.strip().casefold()
     for key, by_lang in labels.items():
-        if wanted == key or wanted == by_lang.get(lang, "").casefold():
+        former = FORMER_LABELS.get(key, {}).get(lang, "")
+        if wanted in (key, by_lang.get(lang, "").casefold(), former.casefold()):
             return key
     return None

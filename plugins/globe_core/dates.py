@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from zoneinfo import ZoneInfo
 
 _DATE_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -46,3 +47,16 @@ def parse_day(value: str | None, leading: bool = False) -> dt.date | None:
         return dt.date(*parts) if parts else None
     except ValueError:
         return None
+
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def brussels_now() -> dt.datetime:
+    """Now as article dates are written: naive, Brussels time."""
+    return dt.datetime.now(BRUSSELS).replace(tzinfo=None)
+
+
+def is_scheduled(date: dt.datetime | None, now: dt.datetime | None = None) -> bool:
+    """A date still to come: the article waits for it (previews show it meanwhile)."""
+    return date is not None and date > (now or brussels_now())

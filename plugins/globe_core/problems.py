@@ -22,13 +22,10 @@ class Problem:
         text = f"{location}: " + _("error") + f": {self.message}"
         return f"{text} — {self.fix}" if self.fix else text
 
-
-class Warning_(Problem):
-    """Worth telling, not fatal: the build goes on (e.g. a very large image)."""
-
-    def __str__(self) -> str:
+    def as_note(self) -> str:
+        """The same, said as a note: worth a look, but nothing stops."""
         location = f"{self.path}:{self.line}" if self.line else self.path
-        text = f"{location}: " + _("warning") + f": {self.message}"
+        text = f"{location}: " + _("note") + f": {self.message}"
         return f"{text} — {self.fix}" if self.fix else text
 
 
@@ -38,10 +35,12 @@ class ProblemLog:
 
     root: str = "."
     problems: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)  # reported, not fatal
+    notes: list[Problem] = field(default_factory=list)  # reported, never fatal
 
-    def warn(self, path: str, line: int, message: str, fix: str = "") -> None:
-        self.warnings.append(Warning_(self.display_path(path), line, message, fix))
+    def note(self, notes) -> None:
+        for note in notes:
+            self.notes.append(Problem(self.display_path(note.path), note.line, note.message,
+                                      note.fix))
 
     def add(self, path: str, line: int, message: str, fix: str = "") -> None:
         self.problems.append(Problem(self.display_path(path), line, message, fix))

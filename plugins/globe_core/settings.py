@@ -95,6 +95,24 @@ class GlobeSettings:
     newsletter_preview: bool = setting(True, "dev builds also write preview.html per edition")
     newsletter_parallel_min: int = setting(
         60, "from this many editions on, emails are rendered in worker processes")
+    # --- publishing (issue 10) ---
+    fingerprint_assets: bool = setting(False, "theme CSS/JS named after a hash of their "
+                                              "content, cacheable for a year (production)")
+    check_internal_links: bool = setting(False, "a broken link to the site itself in the "
+                                                "output fails the build (production)")
+    precompress: bool = setting(False, "write file.gz beside text files for nginx's "
+                                       "gzip_static (production)")
+    listmonk_public_url: str = setting("https://newsletter.international.brussels",
+                                       "listmonk's public address; subscription forms post to "
+                                       "<it>/subscription/form, which the site's CSP allows")
+    links_cache: str | None = setting(None, "file keeping `globe links --external` results "
+                                            "between runs (None: no cache)")
+    links_max_age_days: float = setting(7, "days a good external link is trusted before it "
+                                           "is checked again")
+    links_timeout: float = setting(10.0, "seconds to wait for another site's answer")
+    links_attempts: int = setting(3, "tries for timeouts, connection errors, 429 and 5xx")
+    links_per_host: int = setting(2, "requests to one host at a time")
+    links_backoff: float = setting(1.0, "first wait between tries, in seconds (doubles)")
 
     @staticmethod
     def name_of(attribute: str) -> str:

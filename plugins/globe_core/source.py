@@ -111,3 +111,14 @@ def split_source(path: str, text: str) -> tuple[SourceFile, list[Problem]]:
     source.body = "\n".join(lines[number:])
     source.body_line = number + 1
     return source, problems
+
+
+def read_fields(path) -> dict[str, str]:
+    """A file's metadata as {key: value}, read leniently (for listings, not for checks):
+    an unreadable file has none."""
+    with open(path, "rb") as file:
+        text, _problems = decode_utf8(str(path), file.read())
+    if text is None:
+        return {}
+    source, _problems = split_source(str(path), text)
+    return {key: found.value.strip() for key, found in source.fields.items()}

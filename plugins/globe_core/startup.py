@@ -10,8 +10,8 @@ from .messages import _
 from .problems import ContentProblems, problem_log
 from .settings import install
 
-# The site is made by all three together: a build without one of them is broken, not smaller.
-EXPECTED_PLUGINS = ("globe_content", "globe_site", "globe_newsletter")
+# The site is made by all four together: a build without one of them is broken, not smaller.
+EXPECTED_PLUGINS = ("globe_content", "globe_site", "globe_newsletter", "globe_publish")
 
 
 def missing_plugins(loaded_names) -> list[str]:

@@ -34,6 +34,10 @@ PREHEADER_LENGTH = (40, 100)
 
 FILE_NAME = re.compile(r"^(?P<number>\d{4}-\d{2})\.(?P<lang>[a-z]{2})\.md$")
 NUMBER = re.compile(r"^\d{4}-\d{2}$")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_IMAGE = re.compile(r"!\[[^\]]*\]\(|<img\b", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?=[\s/>])")  # not <https://…> links
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
 
 
 @dataclass
@@ -93,13 +97,19 @@ def read_edition(path: str, display_path: str, languages) -> tuple[Edition | Non
         preheader=(source.value("preheader") or "").strip() or None,
         slugs=split_slugs(source.value("articles")),
         status=(source.value("status") or "draft").strip().lower(),
-        introduction=source.body.strip(),
+        introduction=introduction_text(source.body),
         complete=not problems,
     ), problems
 
 
 def split_slugs(value: str | None) -> list[str]:
-    return [slug.strip() for slug in (value or "").split(",") if slug.strip()]
+    """Slugs separated by commas (semicolons are read too, and reported: see below)."""
+    return [slug.strip() for slug in re.split(r"[,;]", value or "") if slug.strip()]
+
+
+def introduction_text(body: str) -> str:
+    """The introduction as written, without the hint comments `newsletter new` leaves."""
+    return _COMMENT.sub("", body).strip()
 
 
 def _edition_hint(problem: Problem) -> Problem:
@@ -165,7 +175,13 @@ def validate_edition(source: SourceFile, languages) -> list[Problem]:
         problem("status", _("unknown status `%(value)s`", value=status),
                 _("use `draft` or `ready`"))
 
-    slugs = split_slugs(source.value("articles"))
+    articles = source.value("articles") or ""
+    if ";" in articles:
+        problem("articles", _("the articles are separated by semicolons"),
+                _("separate them with commas: `Articles: %(fixed)s`",
+                  fixed=", ".join(split_slugs(articles))))
+    problems += introduction_problems(source)
+    slugs = split_slugs(articles)
     seen = set()
     for slug in slugs:
         if slug in seen:
@@ -173,6 +189,61 @@ def validate_edition(source: SourceFile, languages) -> list[Problem]:
                     _("list each article once"))
         seen.add(slug)
     return problems
+
+
+def introduction_problems(source: SourceFile) -> list[Problem]:
+    """An email introduction is text and links: images belong in articles, and HTML or
+    headings would break the email's structure (messages for the officer, not the gate's)."""
+    problems = []
+    for offset, line in enumerate(_COMMENT.sub(lambda m: "\n" * m.group().count("\n"),
+                                               source.body).splitlines()):
+        number = source.body_line + offset
+        if _IMAGE.search(line):
+            problems.append(Problem(
+                source.path, number,
+                _("the introduction contains an image"),
+                _("the introduction is text and links only: put the image in an article "
+                  "(its `Image:` line or its text) and list that article under "
+                  "`Articles:`")))
+        elif (tag := _HTML_TAG.search(line)):
+            problems.append(Problem(
+                source.path, number,
+                _("the introduction contains HTML (`%(tag)s`)", tag=tag.group()),
+                _("write it in Markdown: text, **bold**, *italic*, [a link](https://…)")))
+        elif _HEADING.match(line):
+            problems.append(Problem(
+                source.path, number,
+                _("the introduction contains a heading"),
+                _("the introduction is two or three sentences: remove the `#`, or use "
+                  "**bold**")))
+    return problems
+
+
+def edition_notes(edition: Edition) -> list[Problem]:
+    """Not wrong, but worth a look before sending: said as notes, the build goes on."""
+    notes = []
+    if not edition.introduction:
+        notes.append(Problem(
+            edition.path, edition.source.body_line,
+            _("the edition has no introduction"),
+            _("write two or three sentences under the metadata to greet the readers")))
+    if len(edition.slugs) == 1:
+        notes.append(Problem(
+            edition.path, edition.line_of("articles"),
+            _("the edition has a single article"),
+            _("an edition usually gathers three to six articles")))
+    return notes
+
+
+def ready_problems(edition: Edition) -> list[Problem]:
+    """A `ready` edition goes out as it is: one with neither an introduction nor a second
+    article would be a lone link to the site, so that is an error, not a note."""
+    if edition.status == "ready" and not edition.introduction and len(edition.slugs) == 1:
+        return [Problem(edition.path, edition.line_of("status"),
+                        _("a ready edition needs an introduction or a second article"),
+                        _("write an introduction under the metadata, or list another "
+                          "article, or keep `Status: draft`"))]
+    return []
 
 
 def duplicate_problems(editions: list[Edition]) -> list[Problem]:
@@ -222,7 +293,15 @@ def resolve_articles(edition: Edition, index: ArticleIndex) -> list[Problem]:
             if found not in articles:
                 articles.append(found)
             continue
-        if (slug, edition.lang) in index.drafts:
+        scheduled = index.drafts.get((slug, edition.lang))
+        if getattr(scheduled, "scheduled", False):
+            problems.append(Problem(edition.path, line,
+                                    _("article `%(slug)s` (%(lang)s) is scheduled for "
+                                      "%(date)s", slug=slug, lang=edition.lang,
+                                      date=scheduled.date.date().isoformat()),
+                                    _("send the edition on or after that day (its `Date:`), "
+                                      "or leave the article out")))
+        elif (slug, edition.lang) in index.drafts:
             problems.append(Problem(edition.path, line,
                                     _("article `%(slug)s` (%(lang)s) is a draft",
                                       slug=slug, lang=edition.lang),

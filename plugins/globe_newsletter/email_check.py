@@ -51,7 +51,8 @@ class EmailProblem:
                    _("the %(lang)s email fails the quality gate (%(rule)s): %(message)s",
                      **params))
         return Problem(edition.path, line, message, _fixes().get(
-            self.rule, _("report this message to the developers")))
+            self.rule, _("keep the introduction to plain text and links, and check the "
+                         "articles it lists; if the message stays, send it to the web team")))
 
 
 def _fixes() -> dict:

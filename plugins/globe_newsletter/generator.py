@@ -27,7 +27,9 @@ from .edition import (
     Edition,
     duplicate_problems,
     edition_files,
+    edition_notes,
     read_edition,
+    ready_problems,
     resolve_articles,
 )
 from .email_check import EmailSpec, check_email, check_mjml
@@ -147,6 +149,8 @@ class EditionsGenerator(Generator):
             log.extend(problems)
             if edition is not None:
                 editions.append(edition)
+                log.extend(ready_problems(edition))
+                log.note(edition_notes(edition))
         log.extend(duplicate_problems([e for e in editions if e.complete]))
         index = ArticleIndex.of(all_versions(self.context.get("articles", [])),
                                 all_versions(self.context.get("drafts", [])))

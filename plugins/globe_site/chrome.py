@@ -42,4 +42,6 @@ def language_chrome(lang: str, prefix: str, settings: dict, pages: dict, categor
                                                                          slug=category.key)
             for category, _articles in categories},
         "og_locale": OG_LOCALES.get(lang, lang),
+        # said in this language, on the switcher of a page that has no version in it
+        "not_available": gettext("This page is not available in English: go to the home page"),
     }

@@ -11,6 +11,8 @@ from jinja2 import pass_context
 from globe_core import catalogues
 from globe_core.languages import long_date
 
+from .hyphenation import soft_hyphens
+
 DOMAIN = "messages"
 
 
@@ -42,6 +44,10 @@ def install(env, translations_dir: str) -> None:
         return translations.ungettext(singular, plural, number)
 
     @pass_context
+    def hyphenate_filter(context, value, lang=None):
+        return soft_hyphens(value, lang or page_language(context))
+
+    @pass_context
     def date_filter(context, value, lang=None):
         return long_date(value, lang or page_language(context))
 
@@ -49,4 +55,5 @@ def install(env, translations_dir: str) -> None:
         env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.filters["long_date"] = date_filter
+    env.filters["hyphenate"] = hyphenate_filter
     env.globals["page_language"] = pass_context(page_language)

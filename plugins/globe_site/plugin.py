@@ -18,12 +18,13 @@ from .listings import LanguageListingsGenerator
 from .pagination import page_window
 from .search import SearchPageGenerator, index_site
 from .sitemap import SitemapGenerator
+from .translations_page import TranslationsPageGenerator
 
 
 def add_generators(pelican):
     # The sitemap reads what the listings generator put in the context: it comes second.
     return [LanguageListingsGenerator, SitemapGenerator, SearchPageGenerator,
-            ResponsiveImagesGenerator]
+            ResponsiveImagesGenerator, TranslationsPageGenerator]
 
 
 def responsive_content_images(content):

@@ -143,3 +143,9 @@ def context(browser):
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     yield ctx
     ctx.close()
+
+
+@pytest.fixture(scope="session")
+def nginx_site_pages(nginx_site) -> list[SitePage]:
+    """One page of every type in every language of the nginx-served sample site."""
+    return discover_pages(nginx_site.built)

@@ -18,7 +18,7 @@ def test_the_privacy_link_of_the_emails_does_not_depend_on_the_order_of_plugins(
     content, editions = write_site(tmp_path)
     output = tmp_path / "output"
     settings = builds.load_settings(content, editions, overrides={"SITEURL": SITEURL,
-        "PLUGINS": ["globe_newsletter", "globe_site", "globe_content"]})
+        "PLUGINS": ["globe_publish", "globe_newsletter", "globe_site", "globe_content"]})
     result = builds.build(settings, str(output))
     assert result.ok, "\n".join(map(str, result.problems))
     email = BeautifulSoup(email_html(output, entry(output, "2021-15", "fr")), "html.parser")

@@ -86,7 +86,7 @@ CASES = {
     "inline image missing": (
         {A: article(slug="visit", body="Intro.\n\n![A view](../images/there.jpg)")},
         [f"{A}:9: error: image `../images/there.jpg` does not exist",
-         "looked for at content/articles/images/there.jpg"]),
+         "did you mean `images/there.jpg`?"]),
     "raw img without alt": (
         {A: article(slug="visit", body='<img src="../../images/there.jpg">')},
         [f"{A}:7: error: an <img> has no alt text"]),

@@ -74,13 +74,13 @@ def test_globe_newsletter_new_prints_the_path_and_never_overwrites(tree):
     first = run(command, content.parent)
     assert first.returncode == 0, first.stderr
     expected = f"editions/{dt.date.today().year}-01.fr.md"
-    assert first.stdout.strip() == expected
+    assert first.stdout.splitlines()[0] == expected
     written = (content.parent / expected).read_text(encoding="utf-8")
     assert f"Date: {dt.date.today().isoformat()}" in written
     # A second run the same day takes the next number; it never rewrites the first file.
     second = run(command, content.parent)
     assert second.returncode == 0, second.stderr
-    assert second.stdout.strip() == f"editions/{dt.date.today().year}-02.fr.md"
+    assert second.stdout.splitlines()[0] == f"editions/{dt.date.today().year}-02.fr.md"
     assert (content.parent / expected).read_text(encoding="utf-8") == written
 
 
@@ -91,3 +91,37 @@ def test_an_existing_file_is_not_overwritten(tree, monkeypatch):
     with pytest.raises(FileExistsError):
         write_next_edition(content, editions, "fr", "The Brussels Globe", today=DECEMBER)
     assert (editions / "2021-16.fr.md").read_text(encoding="utf-8") == "Number: 2021-16\n"
+
+
+def test_globe_newsletter_new_says_what_to_do_next_and_gives_the_preview_url(tree):
+    content, editions = tree
+    result = run([GLOBE, "newsletter", "new", "--content", str(content), "--editions",
+                  str(editions), "--lang", "nl"], content.parent)
+    assert result.returncode == 0, result.stderr
+    number = f"{dt.date.today().year}-01"
+    assert f"http://127.0.0.1:8000/nl/newsletter/{number}/preview.html" in result.stdout
+    assert "make serve" in result.stdout
+    assert f"globe newsletter send-test {number} --lang nl" in result.stdout
+    assert "make publish" in result.stdout
+
+
+def test_the_introduction_hint_is_in_the_file_but_never_in_the_email(tree, build_site):
+    content, editions = tree
+    path, _ = write_next_edition(content, editions, "fr", "The Brussels Globe",
+                                 today=DECEMBER)
+    assert "<!-- " in path.read_text(encoding="utf-8").split("\n\n", 1)[1]
+    result = build_site(content, editions=editions)
+    assert result.ok, result.problems
+    email = (Path(result.output) / "newsletter/2021-16/email.html").read_text(encoding="utf-8")
+    assert "greet the readers" not in email and "lecteurs" not in email
+    assert any("no introduction" in note.message for note in result.notes)
+
+
+def test_a_scheduled_article_waits_for_a_later_edition(tree):
+    content, editions = tree
+    write_tree(content / "articles", {
+        "later.fr.md": article("later", "fr", date="2021-12-09"),
+    })
+    _, articles = write_next_edition(content, editions, "fr", "The Brussels Globe",
+                                     today=DECEMBER)
+    assert "later" not in [a.slug for a in articles]

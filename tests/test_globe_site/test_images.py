@@ -87,8 +87,8 @@ def test_a_very_large_source_gets_a_warning_naming_the_file(tmp_path, build_site
     content = photo_site(tmp_path, hero_size=(5200, 4000))
     result = build_site(content, GLOBE_IMAGE_CACHE=str(tmp_path / "cache"))
     assert result.ok, result.problems
-    assert len(result.warnings) == 1
-    assert result.warnings[0].path.endswith("images/2021/hero.jpg")
-    assert "5200×4000" in result.warnings[0].message
+    assert len(result.notes) == 1
+    assert result.notes[0].path.endswith("images/2021/hero.jpg")
+    assert "5200×4000" in result.notes[0].message
     html = soup(tmp_path / "output" / ARTICLE)
     assert max(srcset_widths(html.select_one("main picture img")["srcset"])) == 2400

@@ -72,8 +72,10 @@ def test_no_english_theme_string_leaks_into_the_french_and_dutch_site(sample_sit
     paths = [prefix(lang), f"{prefix(lang)}archives/", f"{prefix(lang)}404.html",
              article_paths(sample_site, lang)[0]]
     for path in paths:
-        text = soup(sample_site, path).get_text(" ")
         page = soup(sample_site, path)
+        for other in page.select(f"body [lang]:not([lang={lang}])"):
+            other.decompose()  # marked as another language: not a leak (language switcher)
+        text = page.get_text(" ")
         attributes = " ".join(str(v) for el in page.find_all(True) for k, v in el.attrs.items()
                               if k in ("aria-label", "title", "alt"))
         leaks = [s for s in english if s in text or s in attributes]

@@ -1,0 +1,126 @@
+"""Signal wiring of the publishing plugin. Receivers are module-level: Pelican holds weak refs."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from globe_core.languages import lang_prefix
+from globe_core.messages import _
+from globe_core.problems import problem_log
+from globe_core.settings import GlobeSettings
+from globe_core.startup import at_initialized
+
+from .fingerprint import asset_url_function, rename_theme_assets
+from .internal_links import broken_links
+from .precompress import precompress
+
+SOURCES = "globe_output_sources"  # {output file: source file}, kept in the build settings
+
+
+def install_asset_url(generator):
+    if hasattr(generator, "env"):
+        generator.env.globals["asset_url"] = asset_url_function(generator.settings)
+
+
+def _content_sources(generator) -> dict[str, str]:
+    items = []
+    if isinstance(generator, ArticlesGenerator):
+        items = [*generator.articles, *generator.translations, *generator.drafts,
+                 *generator.drafts_translations]
+    elif isinstance(generator, PagesGenerator):
+        items = [*generator.pages, *generator.translations, *generator.hidden_pages,
+                 *generator.hidden_translations, *generator.draft_pages,
+                 *generator.draft_translations]
+    return {item.save_as: item.source_path for item in items if item.save_as}
+
+
+def _edition_sources(generator, settings) -> dict[str, str]:
+    """The editions generator keeps what it built as `built` (edition, view, email)."""
+    pattern = GlobeSettings.of(settings).newsletter_edition_url
+    sources = {}
+    for built in getattr(generator, "built", []):
+        edition = built.edition
+        base = pattern.format(lang_prefix=lang_prefix(edition.lang, settings["DEFAULT_LANG"]),
+                              number=edition.number)
+        for name in ("index.html", "email.html", "email.txt", "preview.html"):
+            sources[base + name] = edition.path
+    return sources
+
+
+def remember_sources(generators):
+    """Which source file made which output file, to name it in link problems."""
+    if not generators:
+        return
+    settings = generators[0].settings
+    sources = {}
+    for generator in generators:
+        sources.update(_content_sources(generator))
+        sources.update(_edition_sources(generator, settings))
+    settings[SOURCES] = sources
+
+
+def _line_of(source: str, url: str) -> int:
+    """The first line of the source that links to the URL's last path part; 0 if none does.
+
+    Markdown links end in that part after a slash or a parenthesis: `(../x.jpg)`, `/x/)`.
+    """
+    tail = url.split("?", maxsplit=1)[0].split("#", maxsplit=1)[0].rstrip("/").rsplit("/", 1)[-1]
+    if not tail or not os.path.isfile(source):
+        return 0
+    mention = re.compile(r"[/(]" + re.escape(tail) + r"(?![\w.-])")
+    with open(source, encoding="utf-8", errors="replace") as file:
+        for number, line in enumerate(file, 1):
+            if mention.search(line):
+                return number
+    return 0
+
+
+def finish_output(pelican):
+    settings = pelican.settings
+    typed = GlobeSettings.of(settings)
+    if typed.fingerprint_assets:
+        rename_theme_assets(settings)
+    if typed.check_internal_links:
+        report_broken_links(settings)
+    if typed.precompress and not problem_log(settings):
+        precompress(settings["OUTPUT_PATH"])
+
+
+def report_broken_links(settings):
+    """Each broken link once, against the source file that holds it.
+
+    A link written in an article also shows in listings and feeds: it is reported once, on
+    the article (the line that holds it). Links no source file holds come from the theme's
+    templates or the settings.
+    """
+    sources = settings.get(SOURCES, {})
+    log = problem_log(settings)
+    in_content, from_templates = {}, {}
+    for broken in broken_links(settings["OUTPUT_PATH"], settings["SITEURL"]):
+        source = sources.get(broken.page)
+        line = _line_of(source, broken.url) if source else 0
+        if line:
+            in_content.setdefault((source, broken.url), (line, broken.page))
+        else:
+            from_templates.setdefault(broken.url, broken.page)
+    for (source, url), (line, page) in sorted(in_content.items()):
+        log.add(source, line, _("broken link to %(url)s (in %(page)s)", url=url, page=page),
+                _("link to a page, file or image that exists, or remove the link"))
+    written = {url for _source, url in in_content}
+    for url, page in sorted(from_templates.items()):
+        if url not in written:
+            log.add(os.path.join(settings["THEME"], "templates"), 0,
+                    _("broken link to %(url)s (in %(page)s)", url=url, page=page),
+                    _("this page is made from the theme's templates: fix the template or "
+                      "the setting that makes this link"))
+
+
+def register():
+    signals.initialized.connect(at_initialized)
+    signals.generator_init.connect(install_asset_url)
+    signals.all_generators_finalized.connect(remember_sources)
+    signals.finalized.connect(finish_output)

@@ -1,0 +1,74 @@
+"""Issue 12, the newsletter loop: messages meant for the officer, and error versus note."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from contentkit import article
+
+from .kit import edition, problem_lines, write_site
+
+NAME = "2021-15.fr.md"
+
+
+def build(tmp_path, build_site, text):
+    content, folder = write_site(tmp_path, {NAME: text})
+    return build_site(content, editions=folder)
+
+
+def test_articles_separated_by_semicolons_get_the_fix_not_a_did_you_mean(tmp_path, build_site):
+    result = build(tmp_path, build_site, edition(articles="alpha; beta"))
+    problems = problem_lines(result)
+    assert problems == [(NAME, 5, "the articles are separated by semicolons")]
+    assert "`Articles: alpha, beta`" in result.problems[0].fix
+    assert "did you mean" not in str(result.problems)
+
+
+def test_an_image_in_the_introduction_is_explained_to_the_officer(tmp_path, build_site):
+    result = build(tmp_path, build_site, edition(
+        "Bonjour.\n\n![Une vue](../content/images/alpha.jpg)\n", status="ready"))
+    assert problem_lines(result) == [(NAME, 10, "the introduction contains an image")]
+    assert "put the image in an article" in result.problems[0].fix
+    assert "developers" not in str(result.problems)
+
+
+def test_a_draft_with_one_article_and_no_introduction_builds_with_two_notes(
+        tmp_path, build_site):
+    result = build(tmp_path, build_site, edition(articles="alpha"))
+    assert result.ok, result.problems
+    assert sorted(n.message for n in result.notes) == [
+        "the edition has a single article", "the edition has no introduction"]
+
+
+def test_a_ready_edition_with_one_article_and_no_introduction_is_an_error(
+        tmp_path, build_site):
+    result = build(tmp_path, build_site, edition(articles="alpha", status="ready"))
+    assert problem_lines(result) == [
+        (NAME, 6, "a ready edition needs an introduction or a second article")]
+
+
+def test_a_ready_edition_with_an_introduction_and_one_article_is_fine(tmp_path, build_site):
+    result = build(tmp_path, build_site, edition("Un mot.", articles="alpha", status="ready"))
+    assert result.ok, result.problems
+    assert [n.message for n in result.notes] == ["the edition has a single article"]
+
+
+def test_html_or_a_heading_in_the_introduction_is_explained_to_the_officer(
+        tmp_path, build_site):
+    result = build(tmp_path, build_site, edition(
+        "# Bienvenue\n\nVoir <https://be.brussels/> et <b>ceci</b>.\n", status="ready"))
+    assert problem_lines(result) == [
+        (NAME, 8, "the introduction contains a heading"),
+        (NAME, 10, "the introduction contains HTML (`<b`)")]
+    assert "developers" not in str(result.problems) and "web team" not in str(result.problems)
+
+
+def test_a_ready_edition_with_a_scheduled_article_says_when_it_can_go(tmp_path, build_site):
+    soon = dt.date.today() + dt.timedelta(days=5)
+    later = article("later", "fr", date=soon.isoformat(), title="Plus tard")
+    content, folder = write_site(tmp_path, {NAME: edition(articles="alpha, later",
+                                                          status="ready")},
+                                 **{f"content/articles/{soon.year}/later.fr.md": later})
+    result = build_site(content, editions=folder, production=True)
+    assert problem_lines(result) == [
+        (NAME, 5, f"article `later` (fr) is scheduled for {soon.isoformat()}")]
