@@ -18,8 +18,8 @@ TIMEZONE = "Europe/Brussels"
 DEFAULT_LANG = _DEFAULT_LANG
 GLOBE_EDITIONS_PATH = os.path.join(HERE, "newsletter", "editions")
 # Listing-card thumbnails are kept here between builds (see plugins/globe_site/thumbnails.py)
-# Caches live in .cache/ (GLOBE_CACHE_DIR moves them, e.g. for `make bench`).
-CACHE = os.environ.get("GLOBE_CACHE_DIR") or os.path.join(HERE, ".cache")
+# Caches live in .cache/ (GLOBE_CACHE_PATH moves them, e.g. for `make bench`).
+CACHE = os.environ.get("GLOBE_CACHE_PATH") or os.path.join(HERE, ".cache")
 GLOBE_CACHE_PATH = CACHE
 GLOBE_THUMBNAIL_CACHE = os.path.join(CACHE, "thumbnails")
 # Hero and inline images in several widths, cached by content (plugins/globe_site/images.py)

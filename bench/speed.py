@@ -36,7 +36,7 @@ GENERATOR = Path(os.environ.get("BENCH_CORPUS_GENERATOR",
                                 ROOT.parent / "shared" / "bench" / "make_corpus.py"))
 # The bench's own caches: emptied for the cold build, never the project's .cache/.
 CACHE = Path(tempfile.mkdtemp(prefix="globe-bench-cache-"))
-os.environ["GLOBE_CACHE_DIR"] = str(CACHE)
+os.environ["GLOBE_CACHE_PATH"] = str(CACHE)
 PHONE_PIXELS = 375 * 2
 
 

@@ -69,7 +69,8 @@ class GlobeSettings:
                                      "Atom feed of one category ({slug}: its key)")
     search_url: str | None = setting("{lang_prefix}search/",
                                      "search page; the navigation links to it when set")
-    search_index: bool = setting(True, "build the Pagefind search index (off in previews)")
+    search_index: bool = setting(True, "build the search pages and their Pagefind index "
+                                       "(off in previews)")
     image_cache: str | None = setting(None, "folder keeping image widths between builds, by "
                                             "content hash (None: .cache/images)")
     cache_path: str | None = setting(None, "folder of build records (None: .cache)")

@@ -35,6 +35,8 @@ class SearchPageGenerator(Generator):
     """Writes `search/index.html` in each language (after the listings set the chrome)."""
 
     def generate_output(self, writer):
+        if not GlobeSettings.of(self.settings).search_index:
+            return  # no search in this build (a preview)
         languages = self.context.get(keys.SECTIONS, {})
         for section in languages.values():
             url = search_url(self.settings, section.prefix)
