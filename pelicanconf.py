@@ -36,6 +36,10 @@ PLUGINS = ["globe_content", "globe_site", "globe_newsletter", "globe_publish"]
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
+# Hidden files (.env, .git, editors' backups) are never read or published, and static files
+# are copied as regular files, never linked (docs/security.md).
+IGNORE_FILES = [".*"]
+STATIC_CREATE_LINKS = False
 ARTICLE_TRANSLATION_ID = "slug"
 PAGE_TRANSLATION_ID = "slug"
 MARKDOWN = {

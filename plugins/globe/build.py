@@ -14,12 +14,15 @@ from pelican import Pelican
 from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
+from globe_core.foreign_resources import foreign_load_problems
 from globe_core.messages import _
 from globe_core.pelican_seams import forget_limited_messages
 from globe_core.problems import ContentProblems, Problem, ProblemLog
 from globe_core.settings import GlobeSettings
 
 from . import fingerprint
+
+from . import output_folder
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,6 +51,10 @@ def load_settings(content=None, editions=None, production=False, overrides=None)
     return read_settings(str(PROJECT_ROOT / name), override=override)
 
 
+# Pelican warnings that globe reports itself, on the file and line (site_checks.py)
+_REPORTED_BY_GLOBE = ("There are %s items", "There are %s original (not translated) items")
+
+
 class _PelicanWarnings(logging.Handler):
     """Pelican logs bad input and carries on; here every warning fails the build."""
 
@@ -59,6 +66,8 @@ class _PelicanWarnings(logging.Handler):
     def emit(self, record):
         if record.name.startswith("globe"):
             return  # our own errors are already problems
+        if str(record.msg).startswith(_REPORTED_BY_GLOBE):
+            return
         self.problems.append(Problem(self.content_path, 0, record.getMessage().strip()))
 
 
@@ -84,6 +93,10 @@ def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:
     finally:
         root_logger.removeHandler(warnings)
         pelican_console.quiet = quiet
+    if not log.problems and not warnings.problems:
+        log.extend(foreign_load_problems(settings["OUTPUT_PATH"], settings["SITEURL"],
+                                         [settings["PATH"], settings.get("GLOBE_EDITIONS_PATH")],
+                                         log.display_path))
     if notes is not None:
         notes.extend(sorted(set(log.notes)))
     return sorted(set(log.problems)) + warnings.problems
@@ -99,37 +112,43 @@ def check(settings: dict) -> BuildResult:
     return BuildResult(problems, time.perf_counter() - started, notes=notes)
 
 
+def source_folders(settings: dict) -> list[str]:
+    """Folders a build reads: an output may never overlap them."""
+    return [settings["PATH"], settings.get("GLOBE_EDITIONS_PATH"), settings["THEME"],
+            *settings.get("PLUGIN_PATHS", [])]
+
+
+def refused_output(settings: dict, output: str) -> list[Problem]:
+    """Problems that forbid writing to `output` (see output_folder.py); [] when it may be."""
+    return output_folder.output_problems(output, source_folders(settings), [str(PROJECT_ROOT)])
+
+
 def build(settings: dict, output: str) -> BuildResult:
     """Build beside `output`, then swap it in; on any problem `output` stays as it was.
 
     When nothing that the build reads has changed since it last built `output`, it
     does nothing (see fingerprint.py)."""
     started = time.perf_counter()
+    refused = refused_output(settings, output)
     output = os.path.abspath(output)
+    if refused:
+        return BuildResult(refused, time.perf_counter() - started, output)
     cache_root = GlobeSettings.of(settings).cache_path or str(PROJECT_ROOT / ".cache")
     digest = fingerprint.input_digest(settings, str(PROJECT_ROOT))
     if fingerprint.is_current(cache_root, output, digest):
         return BuildResult([], time.perf_counter() - started, output, unchanged=True)
     fingerprint.forget(cache_root, output)
-    parent = os.path.dirname(output)
-    os.makedirs(parent, exist_ok=True)
-    staging = tempfile.mkdtemp(prefix=".globe-build-", dir=parent)
+    os.makedirs(os.path.dirname(output), exist_ok=True)
+    output_folder.clean_leftovers(output)
+    staging = output_folder.staging_folder(output)
     notes: list[Problem] = []
-    problems = run_pelican({**settings, "OUTPUT_PATH": staging}, notes)
-    if problems:
-        shutil.rmtree(staging, ignore_errors=True)
-        return BuildResult(problems, time.perf_counter() - started, output, notes)
-    _swap_in(staging, output)
-    fingerprint.remember(cache_root, output, digest)
+    try:
+        problems = run_pelican({**settings, "OUTPUT_PATH": staging}, notes)
+        if problems:
+            return BuildResult(problems, time.perf_counter() - started, output, notes)
+        output_folder.mark(staging)
+        output_folder.swap_in(staging, output)
+        fingerprint.remember(cache_root, output, digest)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # gone already when swapped in
     return BuildResult([], time.perf_counter() - started, output, notes)
-
-
-def _swap_in(staging: str, output: str) -> None:
-    os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it
-    retired = None
-    if os.path.exists(output):
-        retired = tempfile.mkdtemp(prefix=".globe-old-", dir=os.path.dirname(output))
-        os.rename(output, os.path.join(retired, "site"))
-    os.rename(staging, output)
-    if retired:
-        shutil.rmtree(retired, ignore_errors=True)

@@ -20,6 +20,19 @@ def existing_folder(path: str) -> str:
     return path
 
 
+def port_number(value: str) -> int:
+    """argparse type: a TCP port, 1 to 65535, or a clear usage error (exit 2)."""
+    try:
+        port = int(value)
+    except ValueError:
+        port = -1
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(
+            _("%(value)s is not a port: give a number from 1 to 65535, e.g. 8000",
+              value=value))
+    return port
+
+
 def _add_content_options(parser):
     parser.add_argument("--content", type=existing_folder,
                         help=_("content folder (default: the project's content/)"))
@@ -40,7 +53,8 @@ def _report(result, failed: str, passed: str) -> int:
 
 
 def cmd_check(args) -> int:
-    settings = builds.load_settings(args.content, args.editions)
+    # The production settings: check finds everything `build --production` would.
+    settings = builds.load_settings(args.content, args.editions, production=True)
     return _report(builds.check(settings), _("Check failed: %(count)s problem(s)."),
                    _("Check passed in %(seconds)s s."))
 
@@ -92,7 +106,7 @@ def parser() -> argparse.ArgumentParser:
     _add_content_options(serve)
     serve.add_argument("--output", default="output",
                        help=_("output folder (default: output)"))
-    serve.add_argument("--port", type=int, default=8000,
+    serve.add_argument("--port", type=port_number, default=8000,
                        help=_("port on 127.0.0.1 (default: 8000)"))
     serve.set_defaults(run=cmd_serve)
 

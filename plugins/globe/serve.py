@@ -117,6 +117,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
         return path.endswith(("/", ".html"))
 
     def html_file(self, path: str) -> Path | None:
+        if "\x00" in self.translate_path(path):
+            return None
         file = Path(self.translate_path(path))
         file = file / "index.html" if file.is_dir() else file
         return file if file.is_file() and file.suffix == ".html" else None
@@ -159,17 +161,35 @@ class SiteHandler(SimpleHTTPRequestHandler):
                 return
         super().send_error(code, message, explain)
 
+    def send_head(self):
+        # A path the file system cannot hold (a NUL byte: `GET /%00`) is no file here.
+        if "\x00" in self.translate_path(self.path):
+            self.send_error(404)
+            return None
+        return super().send_head()
+
     def log_message(self, format, *args):  # noqa: A002 — the base class's name
         pass
 
 
+class SiteServer(ThreadingHTTPServer):
+    # A browser opening a page asks for dozens of files at once; the default backlog (5)
+    # makes the rest wait for seconds.
+    request_queue_size = 1024
+    daemon_threads = True  # open event streams must not keep the process alive
+
+    def handle_error(self, request, client_address):
+        # A request the server cannot answer is one line in the log, never a traceback.
+        error = sys.exc_info()[1]
+        print(_("a request from %(client)s failed: %(error)s", client=client_address[0],
+                error=f"{type(error).__name__}: {error}"), file=sys.stderr)
+
+
 def make_server(directory: str, port: int, host: str = "127.0.0.1",
-                state: DevState | None = None) -> ThreadingHTTPServer:
+                state: DevState | None = None) -> SiteServer:
     handler = functools.partial(type("Handler", (SiteHandler,), {"state": state}),
                                 directory=os.path.abspath(directory))
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True  # open event streams must not keep the process alive
-    return server
+    return SiteServer((host, port), handler)
 
 
 class DevSite:
@@ -255,14 +275,26 @@ def watched_paths(args) -> list[str]:
 
 def serve(args, ready: threading.Event | None = None, stop: threading.Event | None = None
           ) -> int:
+    refused = builds.refused_output(builds.load_settings(args.content, args.editions),
+                                    args.output)
+    if refused:
+        for problem in refused:
+            print(problem, file=sys.stderr)
+        return 1
     state = DevState()
     site = DevSite(args, state)
+    try:
+        server = make_server(args.output, args.port, state=state)
+    except OSError as error:
+        print(_("cannot serve on port %(port)s: %(error)s", port=args.port,
+                error=error.strerror or error), file=sys.stderr)
+        print(_("choose another port, e.g. --port 8001"), file=sys.stderr)
+        return 1
     os.makedirs(args.output, exist_ok=True)
     # The last build is served at once (if any) while a full build brings it up to date.
     has_last_build = any(Path(args.output).iterdir())
     if not has_last_build:
         state.problems = site.full_build()
-    server = make_server(args.output, args.port, state=state)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     threading.Thread(target=site.builder, daemon=True).start()
     if has_last_build:

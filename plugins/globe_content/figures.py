@@ -23,8 +23,13 @@ class FigureTreeprocessor(Treeprocessor):
     def run(self, root):
         source_path = self.extension.source_path
         content_root = self.extension.content_root
+        self.extension.images = []
+        self.extension.written_srcs = set()
         for img in root.iter("img"):
+            # every ![alt](target) of the text, as written, for the reader to check
+            self.extension.images.append((img.get("alt", ""), img.get("src", "")))
             self._to_site_path(img, source_path, content_root)
+            self.extension.written_srcs.add(img.get("src", ""))
         for link in root.iter("a"):
             self._to_content_link(link, source_path, content_root)
         for paragraph in list(root.iter("p")):
@@ -46,7 +51,8 @@ class FigureTreeprocessor(Treeprocessor):
                     or content_relative(src, source_path, content_root))
         if relative is None:
             return
-        img.set("src", "{static}/" + quote(relative))  # Pelican finds `my%20photo.jpg`
+        # Pelican finds `my%20photo.jpg` and `réunion.jpg`, not `r%C3%A9union.jpg`
+        img.set("src", "{static}/" + relative.replace(" ", "%20"))
         size = image_size(os.path.join(content_root, relative))
         if size:
             img.set("width", str(size[0]))
@@ -80,6 +86,8 @@ class FigureExtension(Extension):
     def __init__(self, content_root: str, **kwargs):
         self.content_root = os.path.abspath(content_root)
         self.source_path = ""
+        self.images: list[tuple[str, str]] = []  # (alt, target) of the last conversion
+        self.written_srcs: set[str] = set()  # their src attributes as written out
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):

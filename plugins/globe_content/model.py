@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 from globe_core.categories import category_key
 from globe_core.dates import brussels_now, parse_date
+from globe_core.images import image_problem
 from globe_core.messages import _
 from globe_core.problems import Problem
 from globe_core.settings import GlobeSettings
 from globe_core.source import SourceFile
-from globe_core.validators import check_date, check_keys
+from globe_core.validators import check_date, check_keys, list_problems
 
 from .images import IMAGE_SUFFIXES, resolve_image
 from .paths import content_relative
@@ -57,15 +58,20 @@ class ContentRules:
     languages: tuple[str, ...]
     categories: dict
     today: dt.date = dt.date.min  # filled in by from_settings: Brussels' date
+    templates: tuple[str, ...] = ("page",)  # what a page's `Template:` may name
 
     @classmethod
     def from_settings(cls, settings) -> ContentRules:
         globe = GlobeSettings.of(settings)
+        folder = os.path.join(settings["THEME"], "templates")
         return cls(
             content_root=os.path.abspath(settings["PATH"]),
             languages=tuple(globe.languages),
             categories=globe.categories,
             today=brussels_now().date(),
+            templates=tuple(sorted(name[:-5] for name in os.listdir(folder)
+                                   if name.endswith(".html")))
+            if os.path.isdir(folder) else ("page",),
         )
 
 
@@ -107,12 +113,19 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
         problem("category", _("unknown category `%(value)s`", value=category),
                 _("use one of: %(values)s", values=", ".join(rules.categories)))
 
+    template = (source.value("template") or "").strip()
+    if kind == "page" and template and template not in rules.templates:
+        problem("template", _("unknown template `%(value)s`", value=template),
+                _("use one of: %(values)s", values=", ".join(rules.templates)))
+
     status = source.value("status")
     if status and status.lower() not in STATUSES:
         problem("status", _("unknown status `%(value)s`", value=status),
                 _("use `published` or `draft`"))
 
     _check_hero_image(source, rules, problem)
+    if kind == "article":
+        problems += list_problems(source, "tags")
     return problems
 
 
@@ -139,6 +152,10 @@ def _check_hero_image(source: SourceFile, rules: ContentRules, problem) -> None:
         elif not found.lower().endswith(IMAGE_SUFFIXES):
             problem("image", _("`%(image)s` is not an image the web can show", image=image),
                     _("use a .jpg, .png, .gif, .webp or .svg file"))
+        elif image_problem(os.path.join(rules.content_root, found)):
+            reason, fix = image_problem(os.path.join(rules.content_root, found))
+            problem("image", _("image `%(target)s`: %(reason)s", target=image, reason=reason),
+                    fix)
         if not (alt and alt.strip()):
             problem("image_alt" if "image_alt" in source.fields else "image",
                     _("the hero image has no alt text"),

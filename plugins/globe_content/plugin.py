@@ -6,6 +6,7 @@ import logging
 
 from pelican import signals
 from pelican.contents import Article, Page
+from pelican.readers import BaseReader
 
 from globe_core.languages import long_date
 from globe_core.pelican_seams import cache_article_urls
@@ -13,12 +14,17 @@ from globe_core.problems import ContentProblems, problem_log
 from globe_core.startup import at_initialized
 
 from .reader import GlobeMarkdownReader
-from .site_checks import check_site
+from .site_checks import check_folders, check_site, draft_link_problems
 
 logger = logging.getLogger(__name__)
 
 
 def use_globe_reader(readers):
+    # Markdown only: Pelican's HTML and reST readers would make articles the site's model
+    # knows nothing about. Other files under articles/ are errors (see tree.py).
+    for extension, reader in readers.reader_classes.items():
+        if reader is not BaseReader:  # BaseReader reads static files (images)
+            readers.reader_classes[extension] = None
     for extension in GlobeMarkdownReader.file_extensions:
         readers.reader_classes[extension] = GlobeMarkdownReader
 
@@ -34,6 +40,8 @@ def stop_on_problems(generators):
     settings = generators[0].settings
     log = problem_log(settings)
     log.extend(check_site(generators))
+    log.extend(draft_link_problems(generators))
+    log.extend(check_folders(settings, log.display_path))
     if log:
         for problem in log.sorted():
             logger.error("%s", problem)

@@ -12,18 +12,23 @@ from pelican.urlwrappers import Category, Tag
 
 from globe_core.categories import category_key
 from globe_core.dates import is_scheduled, parse_date
+from globe_core.folders import inside
+from globe_core.html_policy import BODY, SUMMARY, policy_problems
 from globe_core.languages import lang_prefix
 from globe_core.pelican_seams import localized
 from globe_core.problems import problem_log
 from globe_core.settings import GlobeSettings
 from globe_core.source import decode_utf8, split_source
+from globe_core.validators import split_list
 
 from .body import BodyExtension
+from .body_checks import image_problems
 from .figures import FigureExtension
 from .headings import check_headings
 from .images import resolve_image
 from .model import ContentRules, validate
 from .references import check_references
+from .sanitiser import PolicyExtension
 
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 # Characters that could make a one-line summary more than plain text in Markdown
@@ -42,13 +47,14 @@ class GlobeMarkdownReader(BaseReader):
         self.rules = ContentRules.from_settings(settings)
         self.figures = FigureExtension(self.rules.content_root)
         self.body = BodyExtension(os.path.join(settings["THEME"], "translations"))
+        self.policy = PolicyExtension()
         config = dict(settings.get("MARKDOWN", {}))
         extensions = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
         extensions += [name for name in config.get("extension_configs", {}) if
                        name not in extensions and name != "markdown.extensions.meta"]
         # One Markdown instance per reader, reset per file: Pelican builds one per file.
         self.markdown = Markdown(
-            extensions=[*extensions, self.figures, self.body],
+            extensions=[*extensions, self.figures, self.policy, self.body],
             extension_configs=config.get("extension_configs", {}),
             output_format="html5",
         )
@@ -60,6 +66,8 @@ class GlobeMarkdownReader(BaseReader):
 
     def read(self, source_path):
         log = problem_log(self.settings)
+        if not inside(source_path, self.rules.content_root):
+            return "", dict(SKIP)  # a link out of the content folder: see tree.py
         with open(source_path, "rb") as file:
             text, problems = decode_utf8(source_path, file.read())
         if text is None:
@@ -70,18 +78,27 @@ class GlobeMarkdownReader(BaseReader):
         problems += validate(source, kind, self.rules)
         problems += check_references(source, self.rules.content_root)
         problems += check_headings(source)
+        content = self.convert(source)
+        problems += image_problems(source, self.figures.images, self.rules.content_root)
+        problems += policy_problems(source, self.policy.rendered, BODY,
+                                    self.figures.written_srcs)
+        summary, summary_problems = self.summary(source, content)
+        problems += summary_problems
         if problems:
             log.extend(problems)
             return "", dict(SKIP)
-        return self.render(source, kind)
+        return content, self.metadata(source, kind, summary)
 
-    def render(self, source, kind):
-        lang = source.value("lang")
+    def convert(self, source) -> str:
+        """The body as HTML: sanitised (sanitiser.py), embeds and tables made safe to use."""
         self.figures.source_path = os.path.abspath(source.path)
-        self.body.lang = lang
+        self.body.lang = source.value("lang") or ""
+        self.policy.policy = BODY
         self.markdown.reset()
-        content = self.markdown.convert(source.body)
-        self.body.lang = ""  # summaries are not bodies
+        return self.markdown.convert(source.body)
+
+    def metadata(self, source, kind, summary: str) -> dict:
+        lang = source.value("lang")
         metadata = {"source_lines": {k: f.line for k, f in source.fields.items()}}
         for key, found in source.fields.items():
             if key in ("date", "modified", "translation_of"):
@@ -104,25 +121,30 @@ class GlobeMarkdownReader(BaseReader):
             key = category_key(source.value("category"), lang, self.rules.categories)
             metadata["category"] = localized(Category(self.rules.categories[key][lang],
                                                       self.settings), key, lang, prefix)
-            tags = [t.strip() for t in (source.value("tags") or "").split(",") if t.strip()]
+            tags = split_list(source.value("tags"))
             if tags:
                 metadata["tags"] = [localized(Tag(t, self.settings), None, lang, prefix)
                                     for t in tags]
         if source.value("author"):
             metadata["author"] = self.process_metadata("author", source.value("author"))
-        metadata["summary"] = self.summary(source.value("summary"), content)
-        return content, metadata
+        metadata["summary"] = summary
+        return metadata
 
-    def summary(self, written: str | None, content: str) -> str:
-        """The Summary line rendered inline, or else the body's first paragraph."""
+    def summary(self, source, content: str) -> tuple[str, list]:
+        """The Summary line rendered inline (and its problems), or the body's first
+        paragraph."""
+        written = source.value("summary")
         if written and written.strip() and not _MARKDOWN_SYNTAX.search(written):
-            return html.escape(written.strip(), quote=False)  # plain text: no Markdown pass
+            return html.escape(written.strip(), quote=False), []  # plain text
         if written and written.strip():
-            self.markdown.reset()
             saved, self.figures.source_path = self.figures.source_path, ""
+            self.body.lang, self.policy.policy = "", SUMMARY  # summaries are not bodies
+            self.markdown.reset()
             rendered = self.markdown.convert(written.strip())
-            self.figures.source_path = saved
+            self.figures.source_path, self.policy.policy = saved, BODY
+            problems = policy_problems(source, self.policy.rendered, SUMMARY,
+                                       first=source.line_of("summary"), text=written)
             match = _OUTER_P.match(rendered)
-            return match.group(1) if match else rendered
+            return (match.group(1) if match else rendered), problems
         first = _FIRST_PARAGRAPH.search(content)
-        return first.group(1).strip() if first else ""
+        return (first.group(1).strip() if first else ""), []

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import os
+import re
 from itertools import chain
+from urllib.parse import quote, unquote
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from globe_core.messages import _
 from globe_core.problems import Problem, problem_log
+from globe_core.settings import GlobeSettings
+
+from .tree import tree_problems
+
+
+def check_folders(settings, display) -> list[Problem]:
+    """The content and editions folders on disk: links out of them, stray files, images."""
+    source_dirs = tuple(settings.get("ARTICLE_PATHS", [])) + tuple(settings.get("PAGE_PATHS", []))
+    return (tree_problems(settings["PATH"], display, source_dirs,
+                          tuple(settings.get("STATIC_PATHS", [])))
+            + tree_problems(GlobeSettings.of(settings).editions_path, display))
 
 
 def _contents(generator):
@@ -45,3 +59,43 @@ def check_site(generators) -> list[Problem]:
             else:
                 first_with[key] = content
     return problems
+
+
+_FILENAME_HREF = re.compile(r"""\{filename\}([^"'#?\s>]+)""")
+
+
+def draft_link_problems(generators) -> list[Problem]:
+    """A published page that links to a draft: in production that link is dead."""
+    log = problem_log(generators[0].settings)
+    root = os.path.abspath(generators[0].settings["PATH"])
+    everything = [c for g in generators for c in _contents(g)[1]]
+    by_path = {os.path.abspath(c.source_path): c for c in everything}
+    problems = []
+    for content in everything:
+        if content.status != "published":
+            continue
+        folder = os.path.dirname(os.path.abspath(content.source_path))
+        for target in dict.fromkeys(_FILENAME_HREF.findall(content._content or "")):
+            path = unquote(target)
+            path = os.path.normpath(os.path.join(root, path.lstrip("/")) if
+                                    path.startswith("/") else os.path.join(folder, path))
+            linked = by_path.get(path)
+            if linked is None or linked.status != "draft":
+                continue
+            shown = log.display_path(linked.source_path)
+            problems.append(Problem(
+                log.display_path(content.source_path),
+                _line_naming(content.source_path, os.path.basename(path)),
+                _("links to %(path)s, a draft: the published site would have a dead link",
+                  path=shown),
+                _("publish %(path)s first (remove `Status: draft`), or remove the link",
+                  path=shown)))
+    return problems
+
+
+def _line_naming(path: str, name: str) -> int:
+    with open(path, encoding="utf-8", errors="replace") as file:
+        for number, line in enumerate(file, start=1):
+            if name in line or quote(name) in line:
+                return number
+    return 0

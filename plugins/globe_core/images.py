@@ -1,10 +1,23 @@
-"""The size of an image file, read from its header (Pillow), cached per path."""
+"""Image files: their size (read from the header, cached per path), and whether the site
+can publish them, checked with bounded memory and time.
+
+Pillow reads the header first; a picture larger than MAX_PIXELS is refused before any
+pixel is decoded (a "decompression bomb" is a small file that claims a huge picture).
+JPEGs are then decoded at 1/8 scale, which still reads the whole file, so a truncated
+file is found at a fraction of the cost. SVG is text: it may not carry scripts or
+references to other hosts, which would run or load when the file is opened.
+"""
 
 from __future__ import annotations
 
+import os
+import re
+import warnings
 from functools import lru_cache
 
-from PIL import Image
+from PIL import Image, UnidentifiedImageError
+
+from .messages import _
 
 
 @lru_cache(maxsize=1024)
@@ -15,3 +28,67 @@ def image_size(path: str) -> tuple[int, int] | None:
             return image.size
     except (OSError, ValueError):
         return None
+
+
+MAX_PIXELS = 40_000_000  # e.g. 8000 × 5000: more than any camera the team uses
+RASTER_FORMATS = ("JPEG", "PNG", "GIF", "WEBP")
+# Scripts, event attributes, entity declarations (which can expand without end), and
+# references to other hosts (an embedded `data:image/…` picture is fine).
+_SVG_DANGER = re.compile(
+    r"<\s*(?:script|foreignObject|iframe|object|embed)\b|\son[a-z]+\s*=|javascript:"
+    r"|<!ENTITY|(?:href|src)\s*=\s*[\"']?\s*(?!data:image/)(?:[a-z][a-z0-9+.-]*:|//)"
+    r"|url\(\s*[\"']?\s*(?!data:image/)(?:[a-z][a-z0-9+.-]*:|//)|@import", re.IGNORECASE)
+
+
+def image_problem(path: str) -> tuple[str, str] | None:
+    """(what is wrong, how to fix it) for the image at `path`, or None if it is fine."""
+    try:
+        stat = os.stat(path)
+    except OSError as error:
+        return (_("the image cannot be read (%(error)s)", error=error.strerror),
+                _("check the file name and the file"))
+    return _inspect(path, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=4096)
+def _inspect(path: str, size: int, mtime: int) -> tuple[str, str] | None:
+    if path.lower().endswith(".svg"):
+        return _inspect_svg(path)
+    replace = _("save the picture again as JPEG or PNG in an image editor, and replace the file")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+                if width * height > MAX_PIXELS:
+                    return (_("the image is %(width)s × %(height)s pixels, too large to "
+                              "publish", width=width, height=height),
+                            _("resize it to at most 4000 pixels wide"))
+                if image.format not in RASTER_FORMATS:
+                    return (_("the file is a %(format)s image, which browsers cannot show",
+                              format=image.format), replace)
+                if image.format == "JPEG":
+                    image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+                image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return (_("the image claims more than %(count)s million pixels, too large to open "
+                  "safely", count=MAX_PIXELS // 1_000_000),
+                _("resize it to at most 4000 pixels wide"))
+    except UnidentifiedImageError:
+        return (_("the file is not a picture"), replace)
+    except (OSError, ValueError, SyntaxError, EOFError) as error:
+        if "truncated" in str(error):
+            return (_("the file is not a complete image (it was cut short)"), replace)
+        return (_("the image file is damaged (%(error)s)", error=error), replace)
+    return None
+
+
+def _inspect_svg(path: str) -> tuple[str, str] | None:
+    with open(path, "rb") as file:
+        text = file.read(2_000_000).decode("utf-8", "replace")
+    if "<svg" not in text:
+        return (_("the file is not an SVG image"), _("export it again as SVG, or use a PNG"))
+    if _SVG_DANGER.search(text):
+        return (_("the SVG image contains a script or a reference to another site"),
+                _("export it again without scripts or links, or save it as PNG"))
+    return None

@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 from .messages import _
 from .problems import Problem
 
+# Characters XML (feeds, sitemaps) cannot carry or should not, and no editor shows: NUL,
+# the other C0 controls but tab and line ends, DEL, the C1 controls (a terminal may read
+# U+009B as an escape sequence when a message quotes the line), U+FFFE and U+FFFF.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _META_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)\s*$")
 
 
@@ -49,7 +53,16 @@ def decode_utf8(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
                 _("save it as UTF-8 in your editor (File > Save with encoding > UTF-8)"),
             )
         ]
-    return text.removeprefix("\ufeff"), []
+    text = text.removeprefix("\ufeff")
+    problems = [Problem(path, text.count("\n", 0, match.start()) + 1,
+                        _("the line contains an invisible control character (%(code)s)",
+                          code=f"U+{ord(match.group()):04X}"),
+                        _("delete it: retype the line, or save the file again as plain "
+                          "UTF-8 text"))
+                for match in _CONTROL.finditer(text)]
+    if problems:
+        return None, sorted(set(problems))[:10]
+    return text, []
 
 
 def split_source(path: str, text: str) -> tuple[SourceFile, list[Problem]]:

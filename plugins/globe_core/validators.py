@@ -48,3 +48,24 @@ def check_date(source: SourceFile, key: str, problem, with_time: bool, fix: str)
         problem(key, _("%(key)s `%(value)s` does not exist in the calendar",
                        key=key.capitalize(), value=value),
                 _("check the day and month (YYYY-MM-DD)"))
+
+
+def split_list(value: str | None) -> list[str]:
+    """`a, b, c` as ['a', 'b', 'c'] (list_problems reports empty entries first)."""
+    return [item.strip() for item in (value or "").split(",") if item.strip()]
+
+
+def list_problems(source: SourceFile, key: str) -> list[Problem]:
+    """A comma-separated list with nothing in it, or an empty entry (`a, , b`)."""
+    if key not in source.fields:
+        return []
+    items = [item.strip() for item in source.value(key).split(",")]
+    if any(items) and all(items):
+        return []
+    label = key.capitalize()
+    message = (_("%(key)s has an empty entry (two commas in a row, or one at an end)",
+                 key=label) if any(items) else
+               _("%(key)s lists nothing", key=label))
+    return [Problem(source.path, source.line_of(key), message,
+                    _("separate entries with one comma each, e.g. `%(key)s: first, second`, "
+                      "or remove the line", key=label))]

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from globe_core.dates import parse_day
+from globe_core.folders import inside
 from globe_core.messages import _
 from globe_core.problems import Problem
 from globe_core.source import SourceFile, decode_utf8, split_source
-from globe_core.validators import check_date, check_keys
+from globe_core.validators import check_date, check_keys, list_problems
 
 EDITION_KEYS = {
     "number": True,
@@ -70,7 +71,8 @@ def edition_files(folder) -> list[Path]:
     root = Path(folder) if folder else None
     if root is None or not root.is_dir():
         return []
-    return sorted(p for p in root.rglob("*.md") if p.is_file())
+    # a link out of the folder is never read (globe_content/tree.py reports it)
+    return sorted(p for p in root.rglob("*.md") if p.is_file() and inside(p, root))
 
 
 def read_edition(path: str, display_path: str, languages) -> tuple[Edition | None, list[Problem]]:
@@ -181,6 +183,7 @@ def validate_edition(source: SourceFile, languages) -> list[Problem]:
                 _("separate them with commas: `Articles: %(fixed)s`",
                   fixed=", ".join(split_slugs(articles))))
     problems += introduction_problems(source)
+    problems += list_problems(source, "articles")
     slugs = split_slugs(articles)
     seen = set()
     for slug in slugs:

@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from PIL import Image
 
+from globe_core.foreign_resources import html_urls, is_foreign
 from globe_core.messages import _, decimal
 from globe_core.problems import Problem
 from globe_core.settings import GlobeSettings
@@ -124,6 +125,18 @@ def check_email(html: str, spec: EmailSpec) -> list[EmailProblem]:
     problems: list[EmailProblem] = []
     for rule in _RULES:
         problems.extend(rule(html, soup, spec))
+    return problems
+
+
+def check_text(text: str, spec: EmailSpec) -> list[EmailProblem]:
+    """The plain-text part and the subject: the mailing service reads `{{ }}` in both."""
+    problems = []
+    for part, content in (("text", text), ("subject", spec.subject)):
+        for tag in sorted(set(_MERGE_TAG.findall(content))):
+            if tag not in spec.merge_tags:
+                problems.append(EmailProblem("merge-tags", _(
+                    "%(tag)s in the %(part)s would be read by the mailing service as one "
+                    "of its tags", tag=repr(tag), part=part)))
     return problems
 
 
@@ -266,6 +279,15 @@ def _unsubscribe(html, soup, spec):
         if a["href"] in (spec.unsubscribe_url, spec.manage_url) and "utm_" in a["href"]:
             yield EmailProblem("unsubscribe", _("the link %(url)s carries campaign "
                                                 "parameters", url=repr(a["href"])))
+
+
+def _foreign_loads(html, soup, spec):
+    """What any mail client would fetch (srcset, <source>, SVG <image>, CSS…) stays on
+    the site's host: the same reading as the site's own check."""
+    host = (urlsplit(spec.siteurl).hostname or "").lower()
+    for url in dict.fromkeys(html_urls(html)):
+        if url not in spec.merge_tags and is_foreign(url, host):
+            yield EmailProblem("third-party", _("%(url)s loads from another site", url=url))
 
 
 def _forbidden(html, soup, spec):
@@ -487,5 +509,6 @@ def _normal(text: str) -> str:
 
 
 _RULES = (_language, _layout_tables, _headings, _images, _addresses, _unsubscribe,
-          _forbidden, _weights, _inlined, _font_sizes, _preheader, _dark_mode,
+          _foreign_loads, _forbidden, _weights, _inlined, _font_sizes, _preheader,
+          _dark_mode,
           _conditional_comments, _merge_tags)

@@ -32,11 +32,17 @@ from .edition import (
     ready_problems,
     resolve_articles,
 )
-from .email_check import EmailSpec, check_email, check_mjml
+from .email_check import EmailSpec, check_email, check_mjml, check_text
 from .email_images import EmailImage, prepare_email_image
 from .manifest import manifest_entry, manifest_json
 from .render import EmailRenderer, RenderedEmail, email_templates_dir
-from .view import EditionView, archive_url, edition_url, edition_view
+from .view import (
+    EditionView,
+    archive_url,
+    edition_url,
+    edition_view,
+    introduction_policy_problems,
+)
 
 
 @dataclass
@@ -56,7 +62,8 @@ def render_and_check(renderer: EmailRenderer, view: EditionView, gate: tuple):
     """
     email = renderer.render(view)
     spec = EmailSpec.of(view, *gate, email.inline_css)
-    return email, check_mjml(email.mjml, spec) + check_email(email.html, spec)
+    return email, (check_mjml(email.mjml, spec) + check_email(email.html, spec)
+                   + check_text(email.text, spec))
 
 
 # Worker processes build their renderer once (ProcessPoolExecutor's initializer).
@@ -146,6 +153,14 @@ class EditionsGenerator(Generator):
         editions = []
         for path in edition_files(GlobeSettings.of(self.settings).editions_path):
             edition, problems = read_edition(str(path), log.display_path(str(path)), languages)
+            if edition is not None:
+                # the HTML policy on what Markdown made of the introduction; a line the
+                # edition's own checks already reported is not reported twice
+                reported = {problem.line for problem in problems}
+                intro = [p for p in introduction_policy_problems(
+                    edition, self.settings.get("MARKDOWN")) if p.line not in reported]
+                edition.complete = edition.complete and not intro
+                problems += intro
             log.extend(problems)
             if edition is not None:
                 editions.append(edition)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-from .plain_text import inline_text
-
 
 def manifest_entry(built, paths: dict) -> dict:
     """One edition in one language; `paths` (web, html, text) relative to the output."""
@@ -15,11 +13,11 @@ def manifest_entry(built, paths: dict) -> dict:
         "lang": edition.lang,
         "date": edition.date.isoformat(),
         "status": edition.status,
-        "subject": edition.subject,
+        "subject": view.subject,  # the mailing service reads {{ }} in the subject too
         "preheader": view.preheader,
         "paths": paths,
         "web_url": view.web_url,
-        "articles": [{"slug": article.slug, "title": inline_text(article.title),
+        "articles": [{"slug": article.slug, "title": shown.title,  # neutralised, as sent
                       "url": shown.web_url, "image": shown.image_url or None}
                      for article, shown in zip(edition.articles, view.articles, strict=True)],
     }

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from markdown import Markdown
 from markupsafe import Markup
 
+from globe_core.html_policy import INTRODUCTION, policy_problems, sanitise
 from globe_core.languages import lang_prefix, long_date
 from globe_core.settings import GlobeSettings
 from globe_core.urls import is_site_url
@@ -136,8 +137,22 @@ def default_preheader(summary_html: str) -> str:
 
 
 def render_introduction(markdown_text: str, markdown_settings: dict) -> str:
+    """The introduction as HTML, sanitised with the introduction's HTML policy (the
+    edition's checks have reported anything outside it)."""
     if not markdown_text.strip():
         return ""
+    return sanitise(convert_introduction(markdown_text, markdown_settings), INTRODUCTION)
+
+
+def introduction_policy_problems(edition: Edition, markdown_settings: dict) -> list:
+    """HTML in the introduction outside its policy (text, links, lists), on its line."""
+    if not edition.introduction.strip():
+        return []
+    html = convert_introduction(edition.introduction, markdown_settings)
+    return policy_problems(edition.source, html, INTRODUCTION)
+
+
+def convert_introduction(markdown_text: str, markdown_settings: dict) -> str:
     config = dict(markdown_settings or {})
     extensions = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
     converter = Markdown(extensions=extensions,
@@ -198,11 +213,16 @@ def edition_view(edition: Edition, settings: dict, images: dict, pages_by_slug: 
         date=long_date(edition.date, lang),
         date_iso=edition.date.isoformat(),
         status=edition.status,
-        subject=edition.subject,
-        preheader=edition.preheader or neutralize_merge_tags(
-            default_preheader(getattr(edition.lead, "summary", ""))),
-        introduction_html=Markup(absolutize(introduction, links, track=True)),
-        introduction_text=html_to_text(absolutize(introduction, links, track=True)),
+        # Every field officers write reaches the mailing service, which reads `{{ … }}`
+        # as its own template syntax, in the subject and the text part as in the HTML.
+        subject=neutralize_merge_tags(edition.subject),
+        preheader=neutralize_merge_tags(edition.preheader or default_preheader(
+            getattr(edition.lead, "summary", ""))),
+        introduction_html=Markup(neutralize_merge_tags(
+            absolutize(introduction, links, track=True))),
+        # Text made from HTML can join braces that markup kept apart ({<b></b>{): after.
+        introduction_text=neutralize_merge_tags(
+            html_to_text(absolutize(introduction, links, track=True))),
         web_introduction_html=Markup(absolutize(introduction, links, track=False)),
         lead=views[0],
         others=views[1:],

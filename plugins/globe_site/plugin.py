@@ -36,6 +36,8 @@ def responsive_content_images(content):
 
 def install_i18n(generator):
     if hasattr(generator, "env"):
+        # Every value is escaped unless marked safe: only the sanitised Markdown body is.
+        generator.env.autoescape = True
         i18n.install(generator.env, os.path.join(generator.theme, "translations"))
         generator.env.globals["page_window"] = page_window
         # Each build makes a fresh environment, so templates never change during one;

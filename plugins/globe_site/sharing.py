@@ -12,6 +12,7 @@ import os
 import re
 from urllib.parse import quote, urlencode
 
+from markupsafe import Markup
 from pelican.contents import Article
 
 from globe_core.images import image_size
@@ -47,10 +48,15 @@ def share_links(url: str, title: str) -> list[tuple[str, str]]:
     ]
 
 
-def json_ld(data: dict) -> str:
-    """JSON for a <script type="application/ld+json">: '</' can never close the script."""
+# In a <script> block no character may start markup: written as JSON escapes instead.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_ld(data: dict) -> Markup:
+    """JSON for a <script type="application/ld+json">: nothing in it can end the script."""
     text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
-    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    return Markup(text.translate(_SCRIPT_SAFE))
 
 
 def news_article(article, settings, image_url, description) -> dict:

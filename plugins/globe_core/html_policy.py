@@ -1,0 +1,216 @@
+"""Which HTML an article may contain, checked on the HTML Markdown produced.
+
+Officers paste from Word and old WordPress pages, so some raw HTML is welcome: text
+formatting, tables, and `<iframe>` embeds (shown as click-to-load placeholders). Nothing
+that runs code, styles the page or loads from another host: no <script>, <style>, <form>,
+`on…=` or `style=` attributes, no `javascript:` or `data:` links. The policy is one
+allow-list; what is outside it is an error on the line that wrote it, saying what to
+write instead, never a silent strip. nh3 (the maintained Rust sanitiser) then cleans the
+body with the same allow-list, so nothing this check might miss reaches a page or feed.
+
+The check reads the rendered HTML, not the Markdown, so every way of producing a tag
+(raw HTML, `{: attribute}` lists, reference links, entities) is seen the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import nh3
+
+from .messages import _
+from .problems import Problem
+from .source import SourceFile
+
+_INLINE = {"a", "abbr", "b", "br", "cite", "code", "del", "em", "i", "ins", "kbd", "mark",
+           "q", "s", "small", "span", "strong", "sub", "sup", "time", "u"}
+_BLOCK = {"blockquote", "dd", "div", "dl", "dt", "h2", "h3", "h4", "h5", "h6", "hr", "li",
+          "ol", "p", "pre", "ul"}
+_TABLE = {"caption", "col", "colgroup", "table", "tbody", "td", "tfoot", "th", "thead", "tr"}
+_GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang", "dir"}
+_ATTRIBUTES = {
+    "a": {"href"}, "abbr": set(), "blockquote": {"cite"}, "q": {"cite"},
+    "del": {"cite", "datetime"}, "ins": {"cite", "datetime"}, "time": {"datetime"},
+    "ol": {"start", "type", "reversed"}, "li": {"value"}, "col": {"span"},
+    "colgroup": {"span"}, "td": {"colspan", "rowspan", "style"},
+    "th": {"colspan", "rowspan", "scope", "style"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding"},
+    "iframe": {"src", "width", "height", "allow", "allowfullscreen", "frameborder",
+               "loading", "referrerpolicy"},
+}
+URL_ATTRIBUTES = ("href", "src", "cite")
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# The only style Markdown writes: the alignment of a table column.
+_TABLE_ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+@dataclass(frozen=True)
+class Policy:
+    name: str
+    tags: frozenset
+
+    def attributes(self, tag: str) -> set:
+        return _GLOBAL_ATTRIBUTES | _ATTRIBUTES.get(tag, set())
+
+
+BODY = Policy("body", frozenset(_INLINE | _BLOCK | _TABLE | {"figure", "figcaption", "img",
+                                                             "iframe"}))
+SUMMARY = Policy("summary", frozenset(_INLINE | {"p"}))  # one paragraph, as Markdown makes it
+INTRODUCTION = Policy("introduction", frozenset(_INLINE | _BLOCK))
+
+
+@dataclass(frozen=True)
+class Violation:
+    """What is not allowed, and `needle`: text to look for in the source to find its line."""
+
+    message: str
+    fix: str
+    needle: str
+
+
+def _tag_fix(tag: str, policy: Policy) -> str:
+    if tag in ("script", "noscript", "style", "link", "meta", "base", "object", "embed",
+               "applet", "form", "input", "button", "select", "textarea", "svg", "math"):
+        return _("remove it: an article cannot run code, load files or change the page; "
+                 "for a video or a map, paste the <iframe> embed code its site gives")
+    if tag in ("img", "picture", "source", "figure", "figcaption") and policy is BODY:
+        return _("write the image in Markdown: ![what the image shows](../../images/"
+                 "photo.jpg \"Caption\")")
+    if tag in ("video", "audio", "track", "frame", "frameset"):
+        return _("put the video or sound on its site (YouTube, Vimeo…) and paste the "
+                 "<iframe> embed code it gives: it is shown as a click-to-load placeholder")
+    if tag in ("h1",):
+        return _("start section headings with `##` (the Title is the page's heading)")
+    if policy is not BODY:
+        return _("keep this field to text with **bold**, *italic* and [links](https://…)")
+    return _("remove the tag and keep its text, or write it in Markdown (**bold**, "
+             "*italic*, [link](https://…), ## heading)")
+
+
+def _attribute_fix(attribute: str) -> str:
+    if attribute.startswith("on"):
+        return _("remove it: an article cannot run scripts")
+    if attribute == "style":
+        return _("remove it: the site's style applies to every article")
+    return _("remove the attribute")
+
+
+def url_scheme(value: str) -> str:
+    """The scheme a browser would see (it ignores spaces and control characters)."""
+    cleaned = _INVISIBLE.sub("", value)
+    if cleaned.startswith("{"):
+        return ""  # Pelican's {static}, {filename}… placeholders
+    try:
+        return urlsplit(cleaned).scheme.lower()
+    except ValueError:
+        return "?"
+
+
+class _Walker(HTMLParser):
+    def __init__(self, policy: Policy, markdown_images: set):
+        super().__init__(convert_charrefs=True)
+        self.policy = policy
+        self.markdown_images = markdown_images
+        self.found: list[Violation] = []
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_starttag(self, tag, attrs):
+        policy = self.policy
+        if tag not in policy.tags:
+            self.found.append(Violation(_("`<%(tag)s>` is not allowed in the %(field)s",
+                                          tag=tag, field=_field_name(policy)),
+                                        _tag_fix(tag, policy), f"<{tag}"))
+            return
+        allowed = policy.attributes(tag)
+        for name, given in attrs:
+            value = given or ""
+            if name not in allowed or (name == "style" and not _TABLE_ALIGN.match(value)):
+                self.found.append(Violation(
+                    _("the attribute `%(attribute)s` on <%(tag)s> is not allowed",
+                      attribute=name, tag=tag), _attribute_fix(name), name))
+            elif name in URL_ATTRIBUTES and url_scheme(value) not in URL_SCHEMES | {""}:
+                self.found.append(Violation(
+                    _("the address `%(url)s` is not a web or mail address",
+                      url=value[:80]),
+                    _("link to an https:// or mailto: address, or to a file under "
+                      "content/"), value[:40]))
+        if tag == "img" and dict(attrs).get("src", "") not in self.markdown_images:
+            self.found.append(Violation(_("`<%(tag)s>` is not allowed in the %(field)s",
+                                          tag=tag, field=_field_name(policy)),
+                                        _tag_fix(tag, policy), "<img"))
+        if tag == "iframe" and url_scheme(dict(attrs).get("src") or "") != "https":
+            self.found.append(Violation(_("an embedded <iframe> must load an https:// "
+                                          "address"),
+                                        _("paste the embed code the video or map site gives "
+                                          "(its address starts with https://)"), "<iframe"))
+
+
+def _field_name(policy: Policy) -> str:
+    return {"body": _("text"), "summary": _("summary"),
+            "introduction": _("introduction")}[policy.name]
+
+
+def violations(html: str, policy: Policy, markdown_images=frozenset()) -> list[Violation]:
+    """Everything in `html` outside `policy`. markdown_images: img src values written
+    with Markdown's ![alt](path) syntax (checked apart, as images)."""
+    walker = _Walker(policy, set(markdown_images))
+    walker.feed(html)
+    walker.close()
+    return walker.found
+
+
+def _nh3_attributes(policy: Policy) -> dict:
+    return {tag: policy.attributes(tag) for tag in policy.tags}
+
+
+def sanitise(html: str, policy: Policy) -> str:
+    """The HTML with nothing outside `policy` (run after `violations` found none)."""
+    return nh3.clean(html, tags=set(policy.tags), attributes=_nh3_attributes(policy),
+                     clean_content_tags={"script", "style"}, url_schemes=set(URL_SCHEMES),
+                     link_rel=None, strip_comments=True,
+                     attribute_filter=_keep_attribute)
+
+
+def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "style" and not _TABLE_ALIGN.match(value):
+        return None
+    return value
+
+
+def line_of(source: SourceFile, *patterns: str, first: int | None = None,
+            text: str | None = None) -> int:
+    """The line of `text` (default: the body) where the first pattern that matches does."""
+    text = source.body if text is None else text
+    first = source.body_line if first is None else first
+    for pattern in patterns:
+        if not pattern:
+            continue
+        for offset, line in enumerate(text.splitlines()):
+            if re.search(pattern, line, re.IGNORECASE):
+                return first + offset
+    return first
+
+
+def _needles(violation: Violation) -> tuple[str, ...]:
+    needle = violation.needle
+    if needle == "<img":  # written as HTML, or as a Markdown image where none may be
+        return (r"<\s*img\b", r"!\[")
+    if needle.startswith("<"):
+        return (r"<\s*" + re.escape(needle[1:]) + r"\b",)
+    if re.fullmatch(r"[a-z-]+", needle):
+        return (r"\b" + re.escape(needle) + r"\s*=", r"\{:?[^}]*\b" + re.escape(needle))
+    return (re.escape(needle), r"\b(?:href|src)\s*=|\]\(")
+
+
+def policy_problems(source: SourceFile, html: str, policy: Policy, markdown_srcs=(),
+                    first: int | None = None, text: str | None = None) -> list[Problem]:
+    """Everything in the rendered `html` outside the policy, on the line that wrote it."""
+    return [Problem(source.path, line_of(source, *_needles(v), first=first, text=text),
+                    v.message, v.fix)
+            for v in violations(html, policy, markdown_srcs)]

@@ -1,0 +1,119 @@
+"""Issue 8.7: careless files get a message naming file and line, and how to fix it."""
+
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+from bs4 import BeautifulSoup
+from contentkit import article, write_image, write_tree
+from PIL import Image
+
+from .kit import A, assert_reported, build, check
+
+
+def test_control_characters_are_errors_on_their_line(tmp_path):
+    text = article("visit", "fr", body="Un\x00 paragraphe.\n\nAutre\x1b ligne.")
+    write_tree(tmp_path, {A: text, "content/articles/2021/b.fr.md":
+                          article("b", "fr", title="Titre\x0b vertical")})
+    assert_reported(check(tmp_path), f"{A}:7: error:", f"{A}:9: error:", "U+0000",
+                    "U+001B", "content/articles/2021/b.fr.md:1: error:", "U+000B")
+
+
+def test_other_files_under_articles_are_errors_not_crashes(tmp_path):
+    write_tree(tmp_path, {A: article(),
+                          "content/articles/2021/old.rst": "Title\n=====\n\nText.\n",
+                          "content/articles/2021/page.html":
+                          "<html><head><title>T</title></head><body>x</body></html>",
+                          "content/articles/2021/shout.MD": article("shout")})
+    result = check(tmp_path)
+    assert_reported(result, "content/articles/2021/old.rst: error:",
+                    "content/articles/2021/page.html: error:",
+                    "content/articles/2021/shout.MD: error:", "save it as .md")
+    assert "AttributeError" not in result.stderr
+
+
+def test_broken_images_are_errors_naming_them(tmp_path):
+    write_image(tmp_path / "content/images/good.jpg", size=(400, 300))
+    data = (tmp_path / "content/images/good.jpg").read_bytes()
+    write_tree(tmp_path, {
+        "content/images/truncated.jpg": data[: len(data) // 2],
+        "content/images/text.jpg": b"this is not a picture",
+        A: article("visit", "fr", image="images/truncated.jpg", image_alt="Vue",
+                   body="Texte.\n\n![Vue](../../images/text.jpg)")})
+    assert_reported(check(tmp_path), "content/images/truncated.jpg: error: the file is not "
+                    "a complete image", "content/images/text.jpg: error: the file is not a "
+                    "picture", f"{A}:6: error: image `images/truncated.jpg`",
+                    f"{A}:11: error: image `../../images/text.jpg`", "save the picture again")
+
+
+def test_a_decompression_bomb_is_a_content_error_not_a_warning(tmp_path):
+    path = tmp_path / "content/images/bomb.png"
+    path.parent.mkdir(parents=True)
+    Image.new("1", (12000, 12000)).save(path)  # a few KB on disk, 144 megapixels
+    assert path.stat().st_size < 100_000
+    write_tree(tmp_path, {A: article("visit", "fr", image="images/bomb.png",
+                                     image_alt="Vue")})
+    assert_reported(check(tmp_path), "content/images/bomb.png: error: the image claims more "
+                    "than 40 million pixels", f"{A}:6: error: image `images/bomb.png`",
+                    "resize it")
+
+
+def test_an_accented_image_name_builds(tmp_path):
+    write_image(tmp_path / "content/images/réunion d'été.jpg", size=(400, 300))
+    write_tree(tmp_path, {A: article("visit", "fr", body="![Une réunion](../../images/"
+                                                          "réunion d'été.jpg)")})
+    result = build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site/images/réunion d'été.jpg").is_file()
+    page = (tmp_path / "site/2021/10/visit/index.html").read_text(encoding="utf-8")
+    src = BeautifulSoup(page, "html.parser").find("img", alt="Une réunion")["src"]
+    assert unquote(src).endswith("/images/réunion d'été.jpg")
+
+
+def test_a_file_name_a_url_cannot_carry_is_an_error(tmp_path):
+    write_image(tmp_path / "content/images/what?#.jpg", size=(40, 30))
+    write_tree(tmp_path, {A: article()})
+    assert_reported(check(tmp_path), "content/images/what?#.jpg: error:", "rename it")
+
+
+def test_the_same_slug_in_two_categories_is_one_clear_error(tmp_path):
+    write_tree(tmp_path, {A: article("visit", "fr", category="europe"),
+                          "content/articles/2022/visit.fr.md":
+                          article("visit", "fr", category="bilateral", date="2022-01-01")})
+    result = check(tmp_path)
+    assert_reported(result, "content/articles/2022/visit.fr.md:5: error: slug `visit` is "
+                    "already used")
+    assert all(line.startswith("content/") or line.startswith("Check failed")
+               for line in result.stderr.splitlines()), result.stderr
+
+
+def test_a_missing_image_with_a_single_quoted_title(tmp_path):
+    write_tree(tmp_path, {A: article("visit", "fr", body="Texte.\n\n![x](missing 'titre')")})
+    assert_reported(check(tmp_path), f"{A}:9: error: image `missing` does not exist")
+
+
+def test_an_unknown_page_template_is_an_error_on_its_line(tmp_path):
+    write_tree(tmp_path, {A: article(), "content/pages/about.fr.md":
+                          "Title: À propos\nLang: fr\nSlug: about\nTemplate: ../../etc/passwd\n"
+                          "\nTexte.\n"})
+    assert_reported(check(tmp_path), "content/pages/about.fr.md:4: error: unknown template",
+                    "use one of:")
+
+
+def test_c1_control_characters_are_errors_too(tmp_path):
+    write_tree(tmp_path, {A: article("visit", "fr", body="Texte \u009b2J effacé.")})
+    assert_reported(check(tmp_path), f"{A}:7: error:", "U+009B")
+
+
+def test_an_svg_that_runs_or_loads_something_is_an_error(tmp_path):
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">{}</svg>'
+    write_tree(tmp_path, {
+        A: article(),
+        "content/images/script.svg": svg.format("<script>alert(1)</script>"),
+        "content/images/remote.svg": svg.format('<image href="https://evil.example/x.png"/>'),
+        "content/images/fine.svg": svg.format('<image href="data:image/png;base64,iVBO"/>'
+                                              '<rect width="5" height="5"/>')})
+    result = check(tmp_path)
+    assert_reported(result, "content/images/script.svg: error:",
+                    "content/images/remote.svg: error:")
+    assert "fine.svg" not in result.stderr

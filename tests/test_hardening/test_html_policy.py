@@ -1,0 +1,68 @@
+"""Issue 8.4: raw HTML in Markdown: an allow-list; anything else a path:line error."""
+
+from __future__ import annotations
+
+import pytest
+from contentkit import article, write_tree
+
+from globe_core.html_policy import BODY, sanitise, violations
+
+from .kit import A, assert_reported, check
+
+# Line 7 is the body's first line in contentkit.article().
+REFUSED = {
+    "script": ('Texte.\n\n<script>alert(1)</script>', 9, "`<script>` is not allowed"),
+    "style block": ("<style>body{display:none}</style>", 7, "`<style>` is not allowed"),
+    "event attribute": ('<p onclick="alert(1)">Texte</p>', 7, "`onclick` on <p>"),
+    "event via attr_list": ("Un paragraphe.\n{: onmouseover=\"alert(1)\" }", 8,
+                            "`onmouseover` on <p>"),
+    "style attribute": ('Intro.\n\n<span style="position:fixed">x</span>', 9,
+                        "`style` on <span>"),
+    "javascript link": ("[clic](javascript:alert(1))", 7, "`javascript:alert(1)`"),
+    "javascript entity link": ('<a href="&#106;avascript:alert(1)">x</a>', 7,
+                               "`javascript:alert(1)`"),
+    "data link": ("[x](data:text/html;base64,PHNjcmlwdD4=)", 7, "`data:text/html"),
+    "form": ('<form action="/x"><input name="q"></form>', 7, "`<form>` is not allowed"),
+    "object": ('<object data="x.swf"></object>', 7, "`<object>` is not allowed"),
+    "svg": ('<svg><script>alert(1)</script></svg>', 7, "`<svg>` is not allowed"),
+    "video": ('<video src="clip.mp4"></video>', 7, "`<video>` is not allowed"),
+    "http iframe": ('<iframe src="http://example.org/embed"></iframe>', 7,
+                    "must load an https:// address"),
+    "meta refresh": ('<meta http-equiv="refresh" content="0;url=https://x.example">', 7,
+                     "`<meta>` is not allowed"),
+}
+
+
+@pytest.mark.parametrize("name", REFUSED)
+def test_html_outside_the_policy_is_an_error_on_its_line(tmp_path, name):
+    body, line, message = REFUSED[name]
+    write_tree(tmp_path, {A: article("visit", "fr", body=body)})
+    assert_reported(check(tmp_path), f"{A}:{line}: error:", message)
+
+
+def test_the_error_says_what_to_write_instead(tmp_path):
+    write_tree(tmp_path, {A: article("visit", "fr", body='<video src="a.mp4"></video>\n\n'
+                                                         '<img src="x.jpg" alt="x">')})
+    assert_reported(check(tmp_path), "<iframe> embed code", "![what the image shows]")
+
+
+def test_what_officers_paste_from_word_passes(tmp_path):
+    body = ('<span lang="en">Brussels</span> <sup>2</sup> <u>souligné</u><br>\n\n'
+            '<table><caption>Budget</caption><tr><th scope="col">An</th></tr>'
+            '<tr><td colspan="2">2021</td></tr></table>\n\n'
+            '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Vidéo"></iframe>'
+            '\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n'
+            'Note[^1] et [lien](https://be.brussels) et [mail](mailto:info@x.be).\n\n'
+            '[^1]: Une note.')
+    write_tree(tmp_path, {A: article("visit", "fr", body=body)})
+    result = check(tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_sanitiser_keeps_nothing_outside_the_policy():
+    dirty = ('<p onclick="x()">a<script>alert(1)</script><a href="javascript:x()">b</a>'
+             '<span style="color:red">c</span><td style="text-align: left;">d</td></p>')
+    clean = sanitise(dirty, BODY)
+    assert "script" not in clean and "onclick" not in clean and "javascript" not in clean
+    assert "style" not in clean
+    assert violations(clean, BODY) == []
