@@ -20,9 +20,7 @@ from globe_core.pelican_seams import forget_limited_messages
 from globe_core.problems import ContentProblems, Problem, ProblemLog
 from globe_core.settings import GlobeSettings
 
-from . import fingerprint
-
-from . import output_folder
+from . import fingerprint, output_folder
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
