@@ -42,7 +42,10 @@ def input_digest(settings: dict, project_root: str) -> str:
             dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
             for name in sorted(files):
                 path = os.path.join(root, name)
-                stat = os.stat(path)
+                try:
+                    stat = os.stat(path)
+                except OSError:  # a dangling link: the build reports it, not this digest
+                    stat = os.lstat(path)
                 digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     for name in ("pelicanconf.py", "publishconf.py"):
         path = os.path.join(project_root, name)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 from jinja2 import FileSystemBytecodeCache
+from jinja2.bccache import Bucket
 
 
 class TemplateBytecodeCache(FileSystemBytecodeCache):
@@ -19,6 +20,15 @@ class TemplateBytecodeCache(FileSystemBytecodeCache):
     def __init__(self, directory: str):
         os.makedirs(directory, exist_ok=True)
         super().__init__(directory)
+
+    def get_bucket(self, environment, name, filename, source):
+        # Compiled code depends on the environment too (autoescape is set after it is made)
+        config = (f"{name}|{environment.autoescape!r}|{environment.trim_blocks}|"
+                  f"{environment.lstrip_blocks}|{sorted(environment.extensions)}")
+        bucket = Bucket(environment, self.get_cache_key(config, filename),
+                        self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
 
     def load_bytecode(self, bucket):
         code = self._compiled.get((bucket.key, bucket.checksum))
