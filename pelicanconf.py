@@ -7,6 +7,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "plugins"))
 
 from globe_core.languages import DEFAULT_LANG as _DEFAULT_LANG
+from globe_site.template_cache import TemplateBytecodeCache
 
 SITENAME = "The Brussels Globe"
 AUTHOR = "Brussels International"
@@ -17,7 +18,15 @@ TIMEZONE = "Europe/Brussels"
 DEFAULT_LANG = _DEFAULT_LANG
 GLOBE_EDITIONS_PATH = os.path.join(HERE, "newsletter", "editions")
 # Listing-card thumbnails are kept here between builds (see plugins/globe_site/thumbnails.py)
-GLOBE_THUMBNAIL_CACHE = os.path.join(HERE, ".cache", "thumbnails")
+# Caches live in .cache/ (GLOBE_CACHE_PATH moves them, e.g. for `make bench`).
+CACHE = os.environ.get("GLOBE_CACHE_PATH") or os.path.join(HERE, ".cache")
+GLOBE_CACHE_PATH = CACHE
+GLOBE_THUMBNAIL_CACHE = os.path.join(CACHE, "thumbnails")
+# Hero and inline images in several widths, cached by content (plugins/globe_site/images.py)
+GLOBE_IMAGE_CACHE = os.path.join(CACHE, "images")
+# Templates are compiled once per process, and kept in .cache/ for the next build.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [],
+                     "bytecode_cache": TemplateBytecodeCache(os.path.join(CACHE, "jinja"))}
 # `globe links --external` results, kept between runs (CI caches .cache/ too)
 GLOBE_LINKS_CACHE = os.path.join(HERE, ".cache", "links.json")
 

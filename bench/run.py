@@ -78,7 +78,7 @@ def main() -> int:
     ok = True
     with tempfile.TemporaryDirectory(prefix="globe-bench-") as scratch:
         ok &= build_ratio(args.articles, args.rounds, Path(scratch))
-    for script in ("edition_bench.py", "page_budgets.py", "wordpress_bench.py"):
+    for script in ("edition_bench.py", "page_budgets.py", "wordpress_bench.py", "speed.py"):
         path = ROOT / "bench" / script
         if path.is_file():
             print()

@@ -18,8 +18,9 @@ from globe_core.foreign_resources import foreign_load_problems
 from globe_core.messages import _
 from globe_core.pelican_seams import forget_limited_messages
 from globe_core.problems import ContentProblems, Problem, ProblemLog
+from globe_core.settings import GlobeSettings
 
-from . import output_folder
+from . import fingerprint, output_folder
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,6 +31,7 @@ class BuildResult:
     seconds: float = 0.0
     output: str = ""
     notes: list[Problem] = field(default_factory=list)
+    unchanged: bool = False  # nothing changed since the last build of this output: skipped
 
     @property
     def ok(self) -> bool:
@@ -120,12 +122,20 @@ def refused_output(settings: dict, output: str) -> list[Problem]:
 
 
 def build(settings: dict, output: str) -> BuildResult:
-    """Build beside `output`, then swap it in; on any problem `output` stays as it was."""
+    """Build beside `output`, then swap it in; on any problem `output` stays as it was.
+
+    When nothing that the build reads has changed since it last built `output`, it
+    does nothing (see fingerprint.py)."""
     started = time.perf_counter()
     refused = refused_output(settings, output)
     output = os.path.abspath(output)
     if refused:
         return BuildResult(refused, time.perf_counter() - started, output)
+    cache_root = GlobeSettings.of(settings).cache_path or str(PROJECT_ROOT / ".cache")
+    digest = fingerprint.input_digest(settings, str(PROJECT_ROOT))
+    if fingerprint.is_current(cache_root, output, digest):
+        return BuildResult([], time.perf_counter() - started, output, unchanged=True)
+    fingerprint.forget(cache_root, output)
     os.makedirs(os.path.dirname(output), exist_ok=True)
     output_folder.clean_leftovers(output)
     staging = output_folder.staging_folder(output)
@@ -136,6 +146,7 @@ def build(settings: dict, output: str) -> BuildResult:
             return BuildResult(problems, time.perf_counter() - started, output, notes)
         output_folder.mark(staging)
         output_folder.swap_in(staging, output)
+        fingerprint.remember(cache_root, output, digest)
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # gone already when swapped in
     return BuildResult([], time.perf_counter() - started, output, notes)

@@ -1,25 +1,152 @@
-"""Development server: serve the last good build on 127.0.0.1, rebuild when files change."""
+"""Development server: serve the site on 127.0.0.1, rebuild on save, reload the browser.
+
+- Files are watched with watchfiles (inotify), not by polling the tree.
+- A saved article is previewed at once (preview.py); a full build then runs in a child
+  process (devbuild.py) and brings listings, feeds and editions up to date.
+- Every HTML page the server sends gets a small script that listens for rebuilds
+  (server-sent events) and reloads the page. The script is added when serving, so no
+  build, and never production, contains it.
+- After a save with a problem, pages show the problem (file, line, message, how to fix it,
+  in the officer's language) instead of the stale page, until a build passes again.
+"""
 
 from __future__ import annotations
 
 import functools
+import html
+import json
 import os
+import subprocess
 import sys
 import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import watchfiles
+
 from globe_core.languages import DEFAULT_LANG, LANGUAGES
 from globe_core.messages import _, decimal
+from globe_core.problems import Problem
+from globe_core.settings import GlobeSettings
 
 from . import build as builds
+from . import preview
 
 WATCHED = ("content", "theme", "plugins", "newsletter", "pelicanconf.py", "publishconf.py")
+EVENTS_PATH = "/__globe/events"
+SCRIPT_PATH = "/__globe/live.js"
+LIVE_SCRIPT = b"""// globe serve: reload this page after each rebuild (development only).
+(function () {
+  var seen = null;
+  var events = new EventSource("/__globe/events");
+  events.onmessage = function (event) {
+    if (seen !== null && event.data !== seen) location.reload();
+    seen = event.data;
+  };
+})();
+"""
+SCRIPT_TAG = f'<script src="{SCRIPT_PATH}"></script>'.encode()
+
+
+class DevState:
+    """What the browsers are told: a build number, and the problems of the last save."""
+
+    def __init__(self):
+        self.changed = threading.Condition()
+        self.version = 0
+        self.problems: list[Problem] = []
+
+    def token(self) -> str:
+        return f"{self.version}{'p' if self.problems else ''}"
+
+    def update(self, problems: list[Problem]) -> None:
+        with self.changed:
+            self.version += 1
+            self.problems = list(problems)
+            self.changed.notify_all()
+
+
+def _differs(state: DevState, token: str) -> bool:
+    return state.token() != token
+
+
+def problem_page(problems: list[Problem]) -> bytes:
+    items = "".join(
+        f"<li><p class=\"where\"><code>{html.escape(p.path)}"
+        f"{':' + str(p.line) if p.line else ''}</code>"
+        + (f" — {html.escape(_('line %(line)s', line=p.line))}" if p.line else "")
+        + f"</p><p class=\"what\">{html.escape(p.message)}</p>"
+        + (f"<p class=\"fix\">{html.escape(p.fix)}</p>" if p.fix else "") + "</li>"
+        for p in problems)
+    title = html.escape(_("The site cannot be built"))
+    hint = html.escape(_("Fix the file below and save it: this page reloads by itself."))
+    return (f"<!doctype html><html><head><meta charset=\"utf-8\"><title>{title}</title>"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            "<style>body{font:1rem/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;"
+            "padding:0 1rem;color:#161c2a}h1{color:#a4000f}li{margin:1rem 0;padding:1rem;"
+            "border-left:4px solid #a4000f;background:#fdf2f3;list-style:none}"
+            "ul{padding:0}.fix{font-weight:600}</style></head>"
+            f"<body><main><h1>{title}</h1><p>{hint}</p><ul class=\"problems\">{items}</ul>"
+            f"</main>{SCRIPT_TAG.decode()}</body></html>").encode()
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
-    """Static files, with each language's own 404 page."""
+    """Static files, with each language's own 404 page; in development, live reload."""
+
+    state: DevState | None = None  # set for the development server only
+
+    def do_GET(self):  # noqa: N802 — the base class's name
+        if self.state is not None:
+            path = self.path.split("?", 1)[0]
+            if path == EVENTS_PATH:
+                return self.send_events()
+            if path == SCRIPT_PATH:
+                return self.send_bytes(200, LIVE_SCRIPT, "text/javascript; charset=utf-8")
+            if self.wants_html(path):
+                if self.state.problems:
+                    return self.send_bytes(500, problem_page(self.state.problems))
+                page = self.html_file(path)
+                if page:
+                    body = page.read_bytes().replace(b"</body>", SCRIPT_TAG + b"</body>", 1)
+                    return self.send_bytes(200, body)
+        return super().do_GET()
+
+    @staticmethod
+    def wants_html(path: str) -> bool:
+        return path.endswith(("/", ".html"))
+
+    def html_file(self, path: str) -> Path | None:
+        if "\x00" in self.translate_path(path):
+            return None
+        file = Path(self.translate_path(path))
+        file = file / "index.html" if file.is_dir() else file
+        return file if file.is_file() and file.suffix == ".html" else None
+
+    def send_bytes(self, code: int, body: bytes, kind="text/html; charset=utf-8"):
+        self.send_response(code)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def send_events(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        state = self.state
+        try:
+            while True:
+                with state.changed:
+                    sent = state.token()
+                    self.wfile.write(f"data: {sent}\n\n".encode())
+                    self.wfile.flush()
+                    state.changed.wait_for(functools.partial(_differs, state, sent), timeout=15)
+        except OSError:  # the page was closed or reloaded
+            pass
 
     def send_error(self, code, message=None, explain=None):
         if code == 404:
@@ -28,12 +155,9 @@ class SiteHandler(SimpleHTTPRequestHandler):
                                            and lang != DEFAULT_LANG else "404.html")
             if page.is_file():
                 body = page.read_bytes()
-                self.send_response(404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                if self.command != "HEAD":
-                    self.wfile.write(body)
+                if self.state is not None:
+                    body = body.replace(b"</body>", SCRIPT_TAG + b"</body>", 1)
+                self.send_bytes(404, body)
                 return
         super().send_error(code, message, explain)
 
@@ -52,6 +176,7 @@ class SiteServer(ThreadingHTTPServer):
     # A browser opening a page asks for dozens of files at once; the default backlog (5)
     # makes the rest wait for seconds.
     request_queue_size = 1024
+    daemon_threads = True  # open event streams must not keep the process alive
 
     def handle_error(self, request, client_address):
         # A request the server cannot answer is one line in the log, never a traceback.
@@ -60,68 +185,133 @@ class SiteServer(ThreadingHTTPServer):
                 error=f"{type(error).__name__}: {error}"), file=sys.stderr)
 
 
-def make_server(directory: str, port: int, host: str = "127.0.0.1") -> SiteServer:
-    handler = functools.partial(SiteHandler, directory=os.path.abspath(directory))
+def make_server(directory: str, port: int, host: str = "127.0.0.1",
+                state: DevState | None = None) -> SiteServer:
+    handler = functools.partial(type("Handler", (SiteHandler,), {"state": state}),
+                                directory=os.path.abspath(directory))
     return SiteServer((host, port), handler)
 
 
-def _snapshot(paths: list[Path]) -> dict:
-    stamps = {}
-    for path in paths:
-        files = [path] if path.is_file() else path.rglob("*") if path.is_dir() else []
-        for file in files:
-            if "__pycache__" not in file.parts and file.is_file():
-                stamps[str(file)] = file.stat().st_mtime_ns
-    return stamps
+class DevSite:
+    """The served site: previews in this process, full builds in a child, one at a time."""
+
+    def __init__(self, args, state: DevState):
+        self.args = args
+        self.state = state
+        self.siteurl = f"http://127.0.0.1:{args.port}"
+        self.url_map = preview.url_map_path(
+            GlobeSettings.of(self.settings()).cache_path or str(builds.PROJECT_ROOT / ".cache"))
+        self.wanted = threading.Event()
+        self.lock = threading.Lock()  # a preview never runs beside another preview
+
+    def settings(self) -> dict:
+        # absolute links (emails, feeds, hreflang) must point at this server, whatever its port
+        return builds.load_settings(self.args.content, self.args.editions,
+                                    overrides={"SITEURL": self.siteurl})
+
+    def full_build(self) -> list[Problem]:
+        args = {"content": self.args.content, "editions": self.args.editions,
+                "output": os.path.abspath(self.args.output), "siteurl": self.siteurl,
+                "url_map": self.url_map}
+        child = subprocess.run([sys.executable, "-m", "globe.devbuild", json.dumps(args)],
+                               check=False, capture_output=True, text=True, cwd=os.getcwd())
+        try:
+            report = json.loads(child.stdout.strip().splitlines()[-1])
+        except (IndexError, ValueError):
+            error = child.stderr.strip()[-500:]
+            return [Problem(self.args.content or "content", 0,
+                            _("the build stopped: %(error)s", error=error),
+                            _("fix the file named above, or report this message to the "
+                              "developers"))]
+        problems = [Problem(**p) for p in report["problems"]]
+        for note in report.get("notes", []):
+            print(Problem(**note).as_note(), file=sys.stderr)
+        _report(problems, report["seconds"])
+        return problems
+
+    def builder(self) -> None:
+        """Background loop: a full build whenever one was asked for since the last."""
+        while True:
+            self.wanted.wait()
+            self.wanted.clear()
+            self.state.update(self.full_build())
+
+    def on_save(self, paths: set[Path]) -> None:
+        content_root = Path(self.args.content or builds.PROJECT_ROOT / "content")
+        existing = {p for p in paths if p.exists()}  # an editor's temporary files are gone
+        articles = {p for p in existing if preview.is_article(p, content_root)}
+        if articles and len(articles) == len(existing):
+            with self.lock:
+                started = time.perf_counter()
+                problems, written = preview.preview(self.settings(), sorted(articles)[0],
+                                                    self.args.output, self.url_map)
+            if problems or written:
+                if not problems:
+                    print(_("[%(time)s] preview in %(seconds)s s.",
+                            time=time.strftime("%H:%M:%S"),
+                            seconds=decimal(time.perf_counter() - started)))
+                self.state.update(problems)
+                if problems:
+                    _report(problems, 0)
+        self.wanted.set()
 
 
-def _rebuild(args) -> bool:
-    # absolute links (emails, feeds, hreflang) must point at this server, whatever its port
-    settings = builds.load_settings(args.content, args.editions,
-                                    overrides={"SITEURL": f"http://127.0.0.1:{args.port}"})
-    result = builds.build(settings, args.output)
+def _report(problems, seconds) -> None:
     stamp = time.strftime("%H:%M:%S")
-    for note in result.notes:
-        print(note.as_note(), file=sys.stderr)
-    if result.problems:
-        for problem in result.problems:
+    if problems:
+        for problem in problems:
             print(problem, file=sys.stderr)
-        print(_("[%(time)s] %(count)s problem(s): still serving the last good build.",
-                time=stamp, count=len(result.problems)), file=sys.stderr)
-        return False
-    print(_("[%(time)s] built in %(seconds)s s.", time=stamp,
-            seconds=decimal(result.seconds)))
-    return True
+        print(_("[%(time)s] %(count)s problem(s): the browser shows them until they are fixed.",
+                time=stamp, count=len(problems)), file=sys.stderr)
+    elif seconds:
+        print(_("[%(time)s] built in %(seconds)s s.", time=stamp, seconds=decimal(seconds)))
 
 
-def serve(args) -> int:
-    # the project's own files, and the content folders given on the command line
-    watched = [builds.PROJECT_ROOT / name for name in WATCHED]
-    watched += [Path(p).resolve() for p in (args.content, args.editions) if p]
+def watched_paths(args) -> list[str]:
+    paths = [builds.PROJECT_ROOT / name for name in WATCHED]
+    paths += [Path(p).resolve() for p in (args.content, args.editions) if p]
+    return [str(p) for p in paths if p.exists()]
+
+
+def serve(args, ready: threading.Event | None = None, stop: threading.Event | None = None
+          ) -> int:
     refused = builds.refused_output(builds.load_settings(args.content, args.editions),
                                     args.output)
     if refused:
         for problem in refused:
             print(problem, file=sys.stderr)
         return 1
+    state = DevState()
+    site = DevSite(args, state)
     try:
-        server = make_server(args.output, args.port)
+        server = make_server(args.output, args.port, state=state)
     except OSError as error:
         print(_("cannot serve on port %(port)s: %(error)s", port=args.port,
                 error=error.strerror or error), file=sys.stderr)
         print(_("choose another port, e.g. --port 8001"), file=sys.stderr)
         return 1
-    _rebuild(args)
     os.makedirs(args.output, exist_ok=True)
+    # The last build is served at once (if any) while a full build brings it up to date.
+    has_last_build = any(Path(args.output).iterdir())
+    if not has_last_build:
+        state.problems = site.full_build()
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=site.builder, daemon=True).start()
+    if has_last_build:
+        site.wanted.set()
     print(_("Serving on %(url)s (Ctrl+C to stop)", url=f"http://127.0.0.1:{args.port}/"))
-    seen = _snapshot(watched)
+    if ready:
+        ready.set()
+    output = Path(args.output).resolve()
     try:
-        while True:
-            time.sleep(1)
-            now = _snapshot(watched)
-            if now != seen:
-                seen = now
-                _rebuild(args)
+        for changes in watchfiles.watch(*watched_paths(args), stop_event=stop,
+                                        debounce=50, step=20, rust_timeout=1000):
+            paths = {Path(path) for _change, path in changes}
+            paths = {p for p in paths if output not in p.parents and ".cache" not in p.parts
+                     and "__pycache__" not in p.parts}
+            if paths:
+                site.on_save(paths)
     finally:
         server.shutdown()
+        server.server_close()
+    return 0

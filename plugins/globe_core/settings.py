@@ -67,7 +67,15 @@ class GlobeSettings:
     feed_url: str = setting("{lang_prefix}feeds/all.atom.xml", "Atom feed of a language")
     category_feed_url: str = setting("{lang_prefix}feeds/{slug}.atom.xml",
                                      "Atom feed of one category ({slug}: its key)")
-    search_url: str | None = setting(None, "search page; the navigation links to it when set")
+    search_url: str | None = setting("{lang_prefix}search/",
+                                     "search page; the navigation links to it when set")
+    search_index: bool = setting(True, "build the search pages and their Pagefind index "
+                                       "(off in previews)")
+    image_cache: str | None = setting(None, "folder keeping image widths between builds, by "
+                                            "content hash (None: .cache/images)")
+    cache_path: str | None = setting(None, "folder of build records (None: .cache)")
+    preview: dict | None = setting(None, "set by `globe serve` in a one-article preview build")
+    url_map: str | None = setting(None, "file where a full dev build writes every URL")
     # --- the newsletter ---
     editions_path: str | None = setting(None, "folder of the edition files (None: none)")
     newsletter_archive_url: str = setting("{lang_prefix}newsletter/",

@@ -5,21 +5,33 @@ from __future__ import annotations
 import os
 
 from pelican import signals
+from pelican.contents import Article, Page
 
 from globe_core.startup import at_initialized
 
 from . import i18n
 from .enrichment import enrich
 from .feeds import localize_feed
+from .image_generator import ResponsiveImagesGenerator
+from .images import responsive_body
 from .listings import LanguageListingsGenerator
 from .pagination import page_window
+from .search import SearchPageGenerator, index_site
 from .sitemap import SitemapGenerator
 from .translations_page import TranslationsPageGenerator
 
 
 def add_generators(pelican):
     # The sitemap reads what the listings generator put in the context: it comes second.
-    return [LanguageListingsGenerator, SitemapGenerator, TranslationsPageGenerator]
+    return [LanguageListingsGenerator, SitemapGenerator, SearchPageGenerator,
+            ResponsiveImagesGenerator, TranslationsPageGenerator]
+
+
+def responsive_content_images(content):
+    """Inline images of a body become <picture>s with widths for each screen (images.py)."""
+    if isinstance(content, (Article, Page)) and getattr(content, "_content", None):
+        content._content, content.responsive_images = responsive_body(
+            content._content, content.settings["PATH"], content.settings["SITEURL"])
 
 
 def install_i18n(generator):
@@ -39,3 +51,5 @@ def register():
     signals.feed_generated.connect(localize_feed)
     signals.generator_init.connect(install_i18n)
     signals.page_generator_finalized.connect(enrich)
+    signals.content_object_init.connect(responsive_content_images)
+    signals.finalized.connect(index_site)

@@ -114,10 +114,11 @@ def test_lone_images_become_figures_with_captions_and_site_paths(small_site):
     assert len(inline) == 1
     figure = inline[0]
     assert figure.figcaption.get_text(strip=True) == "Rencontre à la mairie"
-    assert figure.img["src"] == "http://127.0.0.1:8000/images/2021/ankara.jpg"
+    # the largest published width of the image (images.py), never the original file
+    assert figure.img["src"] == "http://127.0.0.1:8000/images/2021/ankara-1600w.jpg"
     assert (figure.img["width"], figure.img["height"]) == ("1600", "900")
     assert not figure.img.has_attr("title")
-    assert (small_site / "images/2021/ankara.jpg").is_file()
+    assert (small_site / "images/2021/ankara-1600w.jpg").is_file()
 
 
 def test_hero_image_has_alt_caption_and_credit(small_site):
@@ -242,7 +243,8 @@ def test_images_resolve_in_pages_and_image_only_articles_with_spaces_in_names(tm
     assert result.ok, result.problems
     for path in ("about/index.html", "2021/10/only-image/index.html"):
         img = soup(tmp_path / "output" / path).select_one("main figure img")
-        assert img["src"] == "http://127.0.0.1:8000/images/my photo.jpg"
+        assert img["src"] == "http://127.0.0.1:8000/images/my%20photo-120w.jpg"
+        assert (tmp_path / "output/images/my photo-120w.jpg").is_file()
 
 
 def test_listing_cards_use_cached_thumbnails_of_large_hero_images(tmp_path, build_site):

@@ -76,8 +76,9 @@ def test_both_image_spellings_work_for_hero_and_inline_images(tmp_path, build_si
     assert result.ok, result.problems
     for slug in ("a", "b"):
         html = (tmp_path / f"output/2021/10/{slug}/index.html").read_text(encoding="utf-8")
-        assert html.count("/images/2021/port.jpg") >= 2, slug  # hero and inline figure
-        assert 'src="http://127.0.0.1:8000/images/2021/port.jpg" width="1200"' in html
+        # hero and inline figure, each the widest published width of the image (images.py)
+        assert html.count('<img src="http://127.0.0.1:8000/images/2021/port-1200w.jpg"') == 2, slug
+        assert 'width="1200" height="600"' in html
 
 
 def test_a_missing_image_suggests_the_closest_file(tmp_path):

@@ -35,7 +35,7 @@ def test_hostile_metadata_is_escaped_on_pages_listings_and_feeds(tmp_path, build
     page = (output / "2021/10/visit/index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(page, "html.parser")
     assert soup.find("meta", property="og:title")["content"] == f"Titre {HOSTILE}"
-    assert soup.find("img", class_=False, src=lambda s: s and s.endswith("/images/a.jpg"))[
+    assert soup.find("img", class_=False, src=lambda s: s and s.endswith("/images/a-1200w.jpg"))[
         "alt"] == f"Alt {HOSTILE}"
     assert not soup.find_all(attrs={"onerror": True})
     assert not scripts(page)

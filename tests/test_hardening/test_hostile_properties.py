@@ -89,6 +89,10 @@ def assert_written_safely(site: Path) -> None:
             assert not live, (path, live)
 
 
+# the site's own scripts: embeds, and the search page's (Pagefind's interface, our labels)
+OWN_SCRIPTS = ("/theme/js/embed.js", "/theme/js/search.js", "/pagefind/pagefind-ui.js")
+
+
 def _assert_inert_html(text: str, path: Path) -> None:
     soup = BeautifulSoup(text, "html.parser")
     for element in soup.find_all(True):
@@ -97,7 +101,7 @@ def _assert_inert_html(text: str, path: Path) -> None:
             if element.get("type") == "application/ld+json":
                 json.loads(element.string)
             else:
-                assert element.get("src", "").endswith("/theme/js/embed.js"), (path, element)
+                assert element.get("src", "").endswith(OWN_SCRIPTS), (path, element)
         for name in ("href", "src"):
             value = str(element.get(name, "")).strip().lower()
             assert not value.startswith(("javascript:", "data:text")), (path, element)

@@ -1,0 +1,233 @@
+"""Issue 11's figures on the shared corpus, side by side with bare Pelican, as a table and JSON.
+
+- cold production build (caches emptied), editions, search index and images included;
+- production rebuild with nothing changed;
+- `globe serve`: first page served (empty output folder), then five saves of different
+  articles: time until the server returns each article with the change (median), and
+  until the home page and the feed show it too (the full build behind the preview);
+- peak memory (largest process) of the production build and of bare Pelican;
+- the bytes a phone (375 px, 2x) downloads for the sample article with the largest hero,
+  before (original files) and after (the widths `srcset` offers).
+
+Usage: python bench/speed.py [--articles 2400] [--json PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+GENERATOR = Path(os.environ.get("BENCH_CORPUS_GENERATOR",
+                                ROOT.parent / "shared" / "bench" / "make_corpus.py"))
+# The bench's own caches: emptied for the cold build, never the project's .cache/.
+CACHE = Path(tempfile.mkdtemp(prefix="globe-bench-cache-"))
+os.environ["GLOBE_CACHE_PATH"] = str(CACHE)
+PHONE_PIXELS = 375 * 2
+
+
+def run_measured(command, cwd) -> tuple[float, int]:
+    """Wall time and peak memory (MB, largest process) of one command, in a fresh child."""
+    probe = ("import resource, subprocess, sys, time, json\n"
+             "t = time.perf_counter()\n"
+             "r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+             "e = time.perf_counter() - t\n"
+             "if r.returncode: sys.exit(r.stdout + r.stderr)\n"
+             "print(json.dumps([e, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))\n")
+    result = subprocess.run([sys.executable, "-c", probe, *command], cwd=cwd, check=False,
+                            capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(f"failed: {' '.join(map(str, command))}\n{result.stderr}")
+    seconds, kilobytes = json.loads(result.stdout)
+    return seconds, kilobytes // 1024
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(predicate, seconds: float, step=0.02):
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        if predicate():
+            return True
+        time.sleep(step)
+    return False
+
+
+def builds(corpus: Path, scratch: Path) -> dict:
+    bare_cmd = [str(BIN / "pelican"), "content", "-o", str(scratch / "bare"), "-q"]
+    globe_cmd = [str(BIN / "globe"), "build", "--production", "--content", "content",
+                 "--editions", "newsletter/editions", "--output", str(scratch / "globe")]
+    shutil.rmtree(CACHE, ignore_errors=True)  # cold: no image, template or build cache
+    bare, bare_mb = run_measured(bare_cmd, corpus)
+    cold, cold_mb = run_measured(globe_cmd, corpus)
+    unchanged, _ = run_measured(globe_cmd, corpus)
+    return {"bare_cold_s": bare, "bare_peak_mb": bare_mb, "cold_s": cold, "cold_peak_mb": cold_mb,
+            "unchanged_s": unchanged}
+
+
+def newest_french_articles(url_map: dict, count: int) -> list[tuple[str, str]]:
+    articles = [(path, url) for path, url in url_map.items()
+                if path.startswith("articles/") and re.match(r"\d{4}/\d\d/", url)]
+    return sorted(articles, key=lambda item: item[1], reverse=True)[:count]
+
+
+def dev_server(corpus: Path, scratch: Path, edits: int) -> dict:
+    shutil.rmtree(CACHE / "dev", ignore_errors=True)
+    port = free_port()
+    site = f"http://127.0.0.1:{port}"
+    output = scratch / "serve"
+    log = (scratch / "serve.log").open("w")
+    started = time.perf_counter()
+    server = subprocess.Popen(
+        [str(BIN / "globe"), "serve", "--content", "content", "--editions",
+         "newsletter/editions", "--output", str(output), "--port", str(port)],
+        cwd=corpus, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    figures: dict = {"save_to_page_s": [], "save_to_listings_s": []}
+    try:
+        if not wait_for(lambda: fetch(f"{site}/") is not None, 900, step=0.1):
+            sys.exit("globe serve never served its home page")
+        figures["first_page_s"] = time.perf_counter() - started
+        url_map = json.loads((CACHE / "dev" / "urls.json").read_text(encoding="utf-8"))
+        for number, (path, url) in enumerate(newest_french_articles(url_map, edits)):
+            source = corpus / "content" / path
+            text = source.read_text(encoding="utf-8")
+            marker = f"Bench edit {number} {time.time_ns()}"
+            saved = time.perf_counter()
+            source.write_text(re.sub(r"^Title: .*$", f"Title: {marker}", text, count=1,
+                                     flags=re.M), encoding="utf-8")
+            if not wait_for(lambda u=url, m=marker: m in (fetch(f"{site}/{u}") or ""), 300):
+                sys.exit(f"the edit of {path} never showed:\n"
+                         + (scratch / "serve.log").read_text(encoding="utf-8")[-3000:])
+            figures["save_to_page_s"].append(time.perf_counter() - saved)
+            everywhere = wait_for(
+                lambda m=marker: m in (fetch(f"{site}/") or "")
+                and m in (fetch(f"{site}/feeds/all.atom.xml") or ""), 600, step=0.2)
+            figures["save_to_listings_s"].append(
+                time.perf_counter() - saved if everywhere else float("nan"))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+    figures["save_to_page_median_s"] = statistics.median(figures["save_to_page_s"])
+    figures["save_to_listings_median_s"] = statistics.median(figures["save_to_listings_s"])
+    return figures
+
+
+def phone_bytes(scratch: Path) -> dict:
+    """Sample site: the article with the largest hero, what a 375 px 2x phone fetches."""
+    output = scratch / "sample"
+    built = subprocess.run([str(BIN / "globe"), "build", "--production", "--output",
+                            str(output)], cwd=ROOT, check=False, capture_output=True, text=True)
+    if built.returncode:
+        sys.exit(built.stderr)
+
+    def local(url):
+        return output / url.split("://", 1)[-1].split("/", 1)[1]
+
+    best = None
+    for page in output.glob("[12][0-9][0-9][0-9]/*/*/index.html"):
+        hero = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(
+            "main .hero img")
+        if hero is not None:
+            original = re.sub(r"-\d+w\.(jpg|png)$", r".\1", hero["src"])
+            size = local(original).stat().st_size
+            if best is None or size > best[0]:
+                best = (size, page)
+    html = BeautifulSoup(best[1].read_text(encoding="utf-8"), "html.parser")
+    before = after = best[1].stat().st_size
+    for link in html.select('link[rel="stylesheet"]:not([media="print"])'):
+        size = local(link["href"]).stat().st_size
+        before, after = before + size, after + size
+    for picture in html.select("main picture"):
+        img = picture.img
+        before += local(re.sub(r"-\d+w\.(jpg|png)$", r".\1", img["src"])).stat().st_size
+        candidates = sorted((int(width), url) for url, width in re.findall(
+            r"(\S+) (\d+)w", picture.source["srcset"]))
+        chosen = next((url for width, url in candidates if width >= PHONE_PIXELS),
+                      candidates[-1][1])
+        after += local(chosen).stat().st_size
+    return {"phone_article": str(best[1].parent.relative_to(output)),
+            "phone_bytes_before": before, "phone_bytes_after": after}
+
+
+def table(figures: dict) -> str:
+    bare = figures["bare_cold_s"]
+    rows = [
+        ("cold production build (editions, search, images)", bare, figures["cold_s"], "≤ 1.0"),
+        ("production rebuild, nothing changed", bare, figures["unchanged_s"], "≤ 0.2"),
+        ("make serve: first page served", bare, figures["first_page_s"], "≤ 1.0"),
+        ("save one article → its page served (median of 5)", None,
+         figures["save_to_page_median_s"], "< 1 s"),
+        ("save → home page and feed show it (median)", None,
+         figures["save_to_listings_median_s"], ""),
+    ]
+    lines = [f"{'figure':52} {'bare Pelican':>13} {'globe':>9} {'ratio':>7}  target",
+             "-" * 92]
+    for name, base, value, target in rows:
+        ratio = f"{value / base:.2f}" if base else ""
+        base_text = f"{base:.2f} s" if base else ""
+        lines.append(f"{name:52} {base_text:>13} {value:7.2f} s {ratio:>7}  {target}")
+    lines.append(f"{'peak memory of the production build (largest process)':52} "
+                 f"{figures['bare_peak_mb']:>10} MB {figures['cold_peak_mb']:>6} MB "
+                 f"{figures['cold_peak_mb'] / figures['bare_peak_mb']:>7.2f}")
+    lines.append(f"phone (375 px, 2x) bytes for {figures['phone_article']}: "
+                 f"{figures['phone_bytes_before'] / 1024:.0f} KB before, "
+                 f"{figures['phone_bytes_after'] / 1024:.0f} KB after")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2400)
+    parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--json", default=str(ROOT / "bench-speed.json"))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="globe-speed-") as folder:
+        scratch = Path(folder)
+        corpus = scratch / "corpus"
+        subprocess.run([sys.executable, str(GENERATOR), "--articles", str(args.articles),
+                        "--editions", "--out", str(corpus)], check=True, capture_output=True)
+        figures = {"articles": args.articles}
+        figures |= builds(corpus, scratch)
+        figures |= dev_server(corpus, scratch, args.edits)
+        figures |= phone_bytes(scratch)
+    shutil.rmtree(CACHE, ignore_errors=True)
+    print(f"Issue 11 figures on the corpus ({args.articles} articles, with editions)")
+    print(table(figures))
+    Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    print(f"written: {args.json}")
+    ok = (figures["cold_s"] <= figures["bare_cold_s"]
+          and figures["unchanged_s"] <= 0.2 * figures["bare_cold_s"]
+          and figures["first_page_s"] <= figures["bare_cold_s"]
+          and figures["save_to_page_median_s"] < 1.0)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""The fast preview of `globe serve`: after a save, rebuild only the saved article.
+
+A full build of a 13-year archive takes tens of seconds; an officer wants to see the
+article they just saved. The preview runs Pelican on the saved file and its translations
+(plus the pages, for the navigation), in the warm server process, into a scratch folder,
+and copies the article's own pages into the served site. Links to other articles and
+images are resolved from the URL map the last full build left (`.cache/dev/urls.json`),
+so the preview's page links exactly where the full build's will. The full build follows
+in the background and brings listings, feeds, editions and neighbours up to date.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from types import SimpleNamespace
+
+from pelican import signals
+
+from globe_core.settings import GlobeSettings
+
+from . import build as builds
+
+PREVIEW_KEY = "GLOBE_PREVIEW"  # settings key: {"pages": [], "urls": {...}} in a preview
+URL_MAP_KEY = "GLOBE_URL_MAP"  # settings key: where a full build writes its URL map
+
+
+class _KnownElsewhere(dict):
+    """Pelican's content lookup, falling back to what the last full build knew."""
+
+    def __init__(self, found: dict, known: dict, content_root: str | None = None):
+        super().__init__(found)
+        self.known = known
+        self.content_root = content_root
+
+    def get(self, key, default=None):
+        if key in self:
+            return self[key]
+        if key in self.known:
+            return SimpleNamespace(url=self.known[key])
+        if self.content_root and os.path.isfile(os.path.join(self.content_root, key)):
+            return SimpleNamespace(url=key)  # a static file: published at its own path
+        return default
+
+
+def _preview_links(generators):
+    """all_generators_finalized receiver: in a preview, resolve links to unread files."""
+    settings = generators[0].settings
+    globe = GlobeSettings.of(settings)
+    preview = globe.preview
+    context = generators[0].context
+    if preview is not None:
+        context["generated_content"] = _KnownElsewhere(context["generated_content"],
+                                                       preview["urls"])
+        context["static_content"] = _KnownElsewhere(context["static_content"], {},
+                                                    settings["PATH"])
+    elif globe.url_map:
+        urls = {path: content.url for path, content in context["generated_content"].items()
+                if getattr(content, "url", None)}
+        path = globe.url_map
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(f"{path}.part", "w", encoding="utf-8") as file:
+            json.dump(urls, file)
+        os.replace(f"{path}.part", path)
+
+
+def _remember_pages(generator):
+    """article_generator_finalized receiver: the pages a preview has to copy."""
+    preview = GlobeSettings.of(generator.settings).preview
+    if preview is not None:
+        for article in (generator.articles + generator.translations + generator.drafts
+                        + generator.drafts_translations):
+            if article.save_as:
+                preview["pages"].append(article.save_as)
+
+
+signals.all_generators_finalized.connect(_preview_links)
+signals.article_generator_finalized.connect(_remember_pages)
+
+
+def url_map_path(cache_root: str) -> str:
+    return os.path.join(cache_root, "dev", "urls.json")
+
+
+def article_family(path: Path) -> list[Path]:
+    """The saved file and its translations: same folder, same name before `.lang.md`."""
+    stem = path.name.split(".")[0]
+    return sorted(p for p in path.parent.glob(f"{stem}.*md") if p.is_file())
+
+
+def is_article(path: Path, content_root: Path) -> bool:
+    try:
+        relative = path.resolve().relative_to(content_root.resolve())
+    except ValueError:
+        return False
+    return relative.parts[:1] == ("articles",) and path.suffix == ".md" and path.is_file()
+
+
+def preview(settings: dict, article: Path, output: str, url_map: str):
+    """Build `article` (and its translations) into `output`; (problems, pages written)."""
+    content_root = Path(settings["PATH"])
+    family = [str(p.resolve().relative_to(content_root.resolve()))
+              for p in article_family(article)]
+    try:
+        with open(url_map, encoding="utf-8") as file:
+            urls = json.load(file)
+    except (OSError, ValueError):
+        urls = {}
+    state = {"pages": [], "urls": urls}
+    with tempfile.TemporaryDirectory(prefix="globe-preview-") as scratch, \
+            tempfile.TemporaryDirectory(prefix="globe-no-editions-") as no_editions:
+        problems = builds.run_pelican({
+            **settings, "OUTPUT_PATH": scratch, "ARTICLE_PATHS": family,
+            "STATIC_PATHS": [], "GLOBE_EDITIONS_PATH": no_editions,
+            "GLOBE_SEARCH_INDEX": False, PREVIEW_KEY: state})
+        if problems:
+            return problems, []
+        written = []
+        for page in state["pages"]:
+            target = os.path.join(output, page)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(os.path.join(scratch, page), target)
+            written.append(page)
+        images = Path(scratch) / "images"  # widths of a new image
+        for made in images.rglob("*") if images.is_dir() else ():
+            target = Path(output) / made.relative_to(scratch)
+            if made.is_file() and not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(made, target)
+    return [], written
