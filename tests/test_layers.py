@@ -72,3 +72,17 @@ def test_the_bench_does_not_import_the_tests():
     wrong = [f"{path.name} imports {name}" for path in files
              for name in imported_packages(path) if name in test_modules or name == "tests"]
     assert not wrong, "\n".join(wrong)
+
+
+def test_no_test_imports_a_conftest():
+    # Fixtures reach tests through pytest; shared helpers are modules (support.py, pages.py).
+    files = sorted((ROOT / "tests").rglob("*.py"))
+    assert files
+    wrong = []
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            wrong += [f"{path.relative_to(ROOT)} imports {name}" for name in names
+                      if name.split(".")[-1] == "conftest"]
+    assert not wrong, "\n".join(wrong)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from browser.conftest import shared_article
+from browser.pages import shared_article
 
 VARIANT = re.compile(r"/images/.+-(\d+)w\.(webp|jpg|png)$")
 

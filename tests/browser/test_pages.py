@@ -1,6 +1,6 @@
 """The served sample site in Chromium: accessibility, keyboard, layout, privacy, languages.
 
-Every check runs on every page type in fr, nl and en (see conftest.discover_pages).
+Every check runs on every page type in fr, nl and en (see browser.pages.discover_pages).
 """
 
 from __future__ import annotations
