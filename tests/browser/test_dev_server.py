@@ -3,17 +3,11 @@ its problem in the browser (in the officer's language) until it is fixed."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 import urllib.request
-from pathlib import Path
 
 from contentkit import article, write_tree
-from support import free_port
-
-BIN = Path(sys.executable).parent
+from support import dev_server
 
 
 def wait_until_served(url, seconds=90):
@@ -32,14 +26,11 @@ def test_page_reloads_after_a_save_and_shows_a_bad_save_until_fixed(tmp_path, br
     write_tree(tmp_path, {"content/articles/2021/visit.fr.md": article("visit", "fr",
                                                                        "Version une")})
     (tmp_path / "editions").mkdir()
-    port = free_port()
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen(
-        [str(BIN / "globe"), "serve", "--content", "content", "--editions", "editions",
-         "--output", "site", "--port", str(port)],
-        cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        env={**os.environ, "GLOBE_LANG": "fr"})
-    url = f"http://127.0.0.1:{port}/2021/10/visit/"
+    with dev_server(tmp_path, GLOBE_LANG="fr") as port:
+        check_reload_and_problems(browser, post, f"http://127.0.0.1:{port}/2021/10/visit/")
+
+
+def check_reload_and_problems(browser, post, url):
     page = browser.new_page()
     try:
         wait_until_served(url)
@@ -70,7 +61,3 @@ def test_page_reloads_after_a_save_and_shows_a_bad_save_until_fixed(tmp_path, br
                                timeout=30000)
     finally:
         page.close()
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()
-    assert "Traceback" not in (tmp_path / "serve.log").read_text()

@@ -10,7 +10,7 @@ import urllib.request
 from pathlib import Path
 
 from contentkit import article, write_tree
-from support import ROOT, free_port
+from support import ROOT, dev_server
 
 BIN = Path(sys.executable).parent
 
@@ -48,12 +48,11 @@ def test_dev_server_shows_a_bad_save_until_it_is_fixed(tmp_path):
     write_tree(tmp_path, {"content/articles/2021/visit.fr.md":
                           article("visit", "fr", "Version une")})
     (tmp_path / "editions").mkdir()
-    port = free_port()
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen(
-        [str(BIN / "globe"), "serve", "--content", "content", "--editions", "editions",
-         "--output", "site", "--port", str(port)],
-        cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    with dev_server(tmp_path) as port:
+        check_problem_shown_until_fixed(tmp_path, post, port)
+
+
+def check_problem_shown_until_fixed(tmp_path, post, port):
     url = f"http://127.0.0.1:{port}/2021/10/visit/"
 
     def page_says(text):
@@ -64,23 +63,17 @@ def test_dev_server_shows_a_bad_save_until_it_is_fixed(tmp_path):
                 return False
         return probe
 
-    try:
-        wait_for(page_says("Version une"))
-        time.sleep(0.5)  # let the watcher start
-        post.write_text(article("visit", "fr", "Version deux", category="nope"), encoding="utf-8")
-        wait_for(lambda: "unknown category `nope`" in (tmp_path / "serve.log").read_text())
-        assert "the browser shows them" in (tmp_path / "serve.log").read_text()
-        status, body = fetch(url)  # the problem, not the stale page
-        assert status == 500 and "unknown category `nope`" in body
-        assert "content/articles/2021/visit.fr.md" in body and "Version une" not in body
-        post.write_text(article("visit", "fr", "Version trois"), encoding="utf-8")
-        wait_for(page_says("Version trois"))
-        status, body = fetch(f"http://127.0.0.1:{port}/nl/no-such-page/")
-        assert status == 404 and 'lang="nl"' in body
-        # links are absolute to this very server, whatever its port
-        assert f'href="http://127.0.0.1:{port}/2021/10/visit/"' in fetch(url)[1]
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()
-    assert "Traceback" not in (tmp_path / "serve.log").read_text()
+    wait_for(page_says("Version une"))
+    time.sleep(0.5)  # let the watcher start
+    post.write_text(article("visit", "fr", "Version deux", category="nope"), encoding="utf-8")
+    wait_for(lambda: "unknown category `nope`" in (tmp_path / "serve.log").read_text())
+    assert "the browser shows them" in (tmp_path / "serve.log").read_text()
+    status, body = fetch(url)  # the problem, not the stale page
+    assert status == 500 and "unknown category `nope`" in body
+    assert "content/articles/2021/visit.fr.md" in body and "Version une" not in body
+    post.write_text(article("visit", "fr", "Version trois"), encoding="utf-8")
+    wait_for(page_says("Version trois"))
+    status, body = fetch(f"http://127.0.0.1:{port}/nl/no-such-page/")
+    assert status == 404 and 'lang="nl"' in body
+    # links are absolute to this very server, whatever its port
+    assert f'href="http://127.0.0.1:{port}/2021/10/visit/"' in fetch(url)[1]
