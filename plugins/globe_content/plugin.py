@@ -8,11 +8,13 @@ from pelican import signals
 from pelican.contents import Article, Page
 from pelican.readers import BaseReader
 
+from globe_core import background
 from globe_core.languages import long_date
 from globe_core.pelican_seams import cache_article_urls
 from globe_core.problems import ContentProblems, problem_log
 from globe_core.startup import at_initialized
 
+from . import parallel_read
 from .reader import GlobeMarkdownReader
 from .site_checks import check_folders, check_site, draft_link_problems
 
@@ -43,6 +45,7 @@ def stop_on_problems(generators):
     log.extend(draft_link_problems(generators))
     log.extend(check_folders(settings, log.display_path))
     if log:
+        background.finish_all(settings)  # the problems of work still running, too: all at once
         for problem in log.sorted():
             logger.error("%s", problem)
         raise ContentProblems(log.sorted())
@@ -51,6 +54,7 @@ def stop_on_problems(generators):
 def register():
     signals.initialized.connect(at_initialized)
     signals.readers_init.connect(use_globe_reader)
+    signals.article_generator_init.connect(parallel_read.start)
     signals.content_object_init.connect(format_locale_date)
     signals.content_object_init.connect(cache_article_urls)
     signals.all_generators_finalized.connect(stop_on_problems)

@@ -27,6 +27,7 @@ from .figures import FigureExtension
 from .headings import check_headings
 from .images import resolve_image
 from .model import ContentRules, validate
+from .parallel_read import Converted, taken
 from .references import check_references
 from .sanitiser import PolicyExtension
 
@@ -65,14 +66,22 @@ class GlobeMarkdownReader(BaseReader):
         return "page" if first in self.settings.get("PAGE_PATHS", ["pages"]) else "article"
 
     def read(self, source_path):
-        log = problem_log(self.settings)
         if not inside(source_path, self.rules.content_root):
             return "", dict(SKIP)  # a link out of the content folder: see tree.py
+        converted = taken(self.settings, source_path) or self.convert_file(source_path)
+        if converted.problems:
+            problem_log(self.settings).extend(converted.problems)
+            return "", dict(SKIP)
+        return converted.content, self.metadata(converted.source, converted.kind,
+                                                converted.summary)
+
+    def convert_file(self, source_path) -> Converted:
+        """The costly part of reading, and all of its checks: the same in a worker
+        process (parallel_read.py) as here."""
         with open(source_path, "rb") as file:
             text, problems = decode_utf8(source_path, file.read())
         if text is None:
-            log.extend(problems)
-            return "", dict(SKIP)
+            return Converted(source_path, problems)
         source, problems = split_source(source_path, text)
         kind = self.kind_of(source_path)
         problems += validate(source, kind, self.rules)
@@ -84,10 +93,7 @@ class GlobeMarkdownReader(BaseReader):
                                     self.figures.written_srcs)
         summary, summary_problems = self.summary(source, content)
         problems += summary_problems
-        if problems:
-            log.extend(problems)
-            return "", dict(SKIP)
-        return content, self.metadata(source, kind, summary)
+        return Converted(source_path, problems, content, source, kind, summary)
 
     def convert(self, source) -> str:
         """The body as HTML: sanitised (sanitiser.py), embeds and tables made safe to use."""

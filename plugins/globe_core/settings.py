@@ -96,6 +96,8 @@ class GlobeSettings:
     newsletter_preview: bool = setting(True, "dev builds also write preview.html per edition")
     newsletter_parallel_min: int = setting(
         60, "from this many editions on, emails are rendered in worker processes")
+    read_parallel_min: int = setting(
+        200, "from this many Markdown files on, they are converted in worker processes")
     # --- publishing (issue 10) ---
     fingerprint_assets: bool = setting(False, "theme CSS/JS named after a hash of their "
                                               "content, cacheable for a year (production)")
