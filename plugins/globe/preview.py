@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -26,6 +27,7 @@ from . import build as builds
 
 PREVIEW_KEY = "GLOBE_PREVIEW"  # settings key: {"pages": [], "urls": {...}} in a preview
 URL_MAP_KEY = "GLOBE_URL_MAP"  # settings key: where a full build writes its URL map
+FIRST_LOOK_ARTICLES = 60  # the home page shows the newest ten of each language
 
 
 class _KnownElsewhere(dict):
@@ -53,8 +55,11 @@ def _preview_links(generators):
     preview = globe.preview
     context = generators[0].context
     if preview is not None:
-        context["generated_content"] = _KnownElsewhere(context["generated_content"],
-                                                       preview["urls"])
+        # a first look has no URL map yet: a link to an article it did not read points at
+        # the source file until the full build replaces the page a few seconds later
+        context["generated_content"] = _KnownElsewhere(
+            context["generated_content"], preview["urls"],
+            settings["PATH"] if preview.get("first_look") else None)
         context["static_content"] = _KnownElsewhere(context["static_content"], {},
                                                     settings["PATH"])
     elif globe.url_map:
@@ -131,3 +136,31 @@ def preview(settings: dict, article: Path, output: str, url_map: str):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(made, target)
     return [], written
+
+
+_DATE_LINE = re.compile(rb"^Date:[ \t]*(\S+)", re.MULTILINE | re.IGNORECASE)
+
+
+def newest_articles(content_root: Path, count: int) -> list[str]:
+    """The `count` newest article files (by their Date line) and their translations,
+    relative to the content folder."""
+    dated = []
+    for path in (content_root / "articles").rglob("*.md"):
+        with path.open("rb") as file:
+            found = _DATE_LINE.search(file.read(2048))
+        dated.append((found.group(1) if found else b"", path))
+    chosen = {family_member for _date, path in sorted(dated, reverse=True)[:count]
+              for family_member in article_family(path)}
+    return sorted(str(p.relative_to(content_root)) for p in chosen)
+
+
+def first_look(settings: dict, output: str, count: int = FIRST_LOOK_ARTICLES):
+    """An empty output folder: build the newest articles and the pages into it at once,
+    so the home page and the latest articles are served within seconds; the full build
+    (listings beyond the first page, the archive, editions, search) replaces it."""
+    content_root = Path(settings["PATH"])
+    state = {"pages": [], "urls": {}, "first_look": True}
+    with tempfile.TemporaryDirectory(prefix="globe-no-editions-") as no_editions:
+        return builds.build({**settings, "ARTICLE_PATHS": newest_articles(content_root, count),
+                             "GLOBE_EDITIONS_PATH": no_editions, "GLOBE_SEARCH_INDEX": False,
+                             PREVIEW_KEY: state}, output)

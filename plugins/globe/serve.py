@@ -291,14 +291,15 @@ def serve(args, ready: threading.Event | None = None, stop: threading.Event | No
         print(_("choose another port, e.g. --port 8001"), file=sys.stderr)
         return 1
     os.makedirs(args.output, exist_ok=True)
-    # The last build is served at once (if any) while a full build brings it up to date.
-    has_last_build = any(Path(args.output).iterdir())
-    if not has_last_build:
-        state.problems = site.full_build()
+    # The last build is served at once while a full build brings it up to date; with none,
+    # a first look (the newest articles, preview.first_look) is built for it in seconds.
+    if not any(Path(args.output).iterdir()):
+        look = preview.first_look(site.settings(), args.output)
+        if look.problems:  # the full build reports them, and every other one
+            state.problems = site.full_build()
     threading.Thread(target=server.serve_forever, daemon=True).start()
     threading.Thread(target=site.builder, daemon=True).start()
-    if has_last_build:
-        site.wanted.set()
+    site.wanted.set()
     print(_("Serving on %(url)s (Ctrl+C to stop)", url=f"http://127.0.0.1:{args.port}/"))
     if ready:
         ready.set()
