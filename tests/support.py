@@ -1,8 +1,9 @@
-"""What tests share besides fixtures: where the project lives, a free port on 127.0.0.1,
-a dev server."""
+"""What tests share besides fixtures: where the project lives, the differences between two
+built sites, a free port on 127.0.0.1, a dev server."""
 
 from __future__ import annotations
 
+import filecmp
 import os
 import socket
 import subprocess
@@ -13,6 +14,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_CONTENT = ROOT / "content"
 SAMPLE_EDITIONS = ROOT / "newsletter" / "editions"
+
+
+def differences(left: Path, right: Path) -> list[str]:
+    """Every file that is in one built site only, or differs byte for byte; [] if none."""
+    found = []
+    comparison = filecmp.dircmp(left, right)
+    stack = [(comparison, "")]
+    while stack:
+        node, prefix = stack.pop()
+        found += [f"only in {left}: {prefix}{name}" for name in node.left_only]
+        found += [f"only in {right}: {prefix}{name}" for name in node.right_only]
+        _same, changed, errors = filecmp.cmpfiles(node.left, node.right, node.common_files,
+                                                  shallow=False)
+        found += [f"differs: {prefix}{name}" for name in changed + errors]
+        stack += [(child, f"{prefix}{name}/") for name, child in node.subdirs.items()]
+    return found
 
 
 def free_port() -> int:

@@ -14,6 +14,7 @@ from pelican import Pelican
 from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
+from globe_core import background
 from globe_core.foreign_resources import foreign_load_problems
 from globe_core.messages import _
 from globe_core.pelican_seams import forget_limited_messages
@@ -74,6 +75,7 @@ def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:
     Notes (worth a look, not fatal) are appended to `notes` when given."""
     forget_limited_messages()
     log = settings["GLOBE_PROBLEMS"] = ProblemLog(os.getcwd())
+    settings[background.CALLER_FINISHES] = True  # after the foreign-load check below
     display_root = log.display_path(settings["PATH"])
     warnings = _PelicanWarnings(display_root)
     root_logger = logging.getLogger()
@@ -82,6 +84,12 @@ def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:
     quiet, pelican_console.quiet = pelican_console.quiet, True
     try:
         Pelican(settings).run()
+        if not log.problems and not warnings.problems:
+            # on this core, while the link check and compression finish on the other
+            log.extend(foreign_load_problems(
+                settings["OUTPUT_PATH"], settings["SITEURL"],
+                [settings["PATH"], settings.get("GLOBE_EDITIONS_PATH")], log.display_path))
+        background.finish_all(settings)
     except ContentProblems:
         pass
     except Exception as error:  # a template or plugin failure: still a clear message
@@ -89,12 +97,9 @@ def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:
                 _("the build stopped: %(error)s", error=f"{type(error).__name__}: {error}"),
                 _("fix the file named above, or report this message to the developers"))
     finally:
+        background.abandon(settings)  # after a failure: no job outlives its build
         root_logger.removeHandler(warnings)
         pelican_console.quiet = quiet
-    if not log.problems and not warnings.problems:
-        log.extend(foreign_load_problems(settings["OUTPUT_PATH"], settings["SITEURL"],
-                                         [settings["PATH"], settings.get("GLOBE_EDITIONS_PATH")],
-                                         log.display_path))
     if notes is not None:
         notes.extend(sorted(set(log.notes)))
     return sorted(set(log.problems)) + warnings.problems

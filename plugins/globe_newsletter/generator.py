@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -16,6 +17,7 @@ from itertools import repeat
 
 from pelican.generators import Generator
 
+from globe_core import background
 from globe_core import context as keys
 from globe_core.messages import _
 from globe_core.problems import Problem, problem_log
@@ -121,33 +123,49 @@ class EditionAssembler:
         return self.assemble_all([edition])[0]
 
     def assemble_all(self, editions: list[Edition]) -> list[BuiltEdition]:
-        """Render and check every email: in this process for a few editions, in worker
-        processes (one per core) for a whole archive, where rendering dominates."""
+        return self.start_all(editions)()
+
+    def start_all(self, editions: list[Edition]) -> Callable[[], list[BuiltEdition]]:
+        """Start rendering and checking every email; call the result to wait for them.
+
+        A few editions are rendered here and now. A whole archive, where rendering
+        dominates, goes to worker processes (one per core) that work while the build
+        writes the articles; the build waits only when it writes the editions."""
         prepared = [(edition, *self.prepare(edition)) for edition in editions]
         views = [view for _edition, view, _problems in prepared]
         if len(views) < GlobeSettings.of(self.settings).newsletter_parallel_min:
-            results = [render_and_check(self.renderer, view, self.gate)
-                       for view in views]
-        else:
-            with ProcessPoolExecutor(max_workers=os.cpu_count() or 1,
-                                     mp_context=multiprocessing.get_context("spawn"),
-                                     initializer=_start_worker,
-                                     initargs=(self.renderer_args,)) as pool:
-                # Views are plain values; the Edition, which holds Pelican articles that link
-                # to each other too deeply to pickle, stays in this process.
-                results = list(pool.map(_render_and_check_in_worker, views,
-                                        repeat(self.gate), chunksize=8))
+            results = [render_and_check(self.renderer, view, self.gate) for view in views]
+            return lambda: self._combine(prepared, results)
+        pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1,
+                                   mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start_worker, initargs=(self.renderer_args,))
+        # Views are plain values; the Edition, which holds Pelican articles that link to
+        # each other too deeply to pickle, stays in this process.
+        pending = pool.map(_render_and_check_in_worker, views, repeat(self.gate), chunksize=8)
+
+        def wait() -> list[BuiltEdition]:
+            try:
+                return self._combine(prepared, list(pending))
+            finally:
+                pool.shutdown(cancel_futures=True)
+
+        return wait
+
+    @staticmethod
+    def _combine(prepared, results) -> list[BuiltEdition]:
         return [BuiltEdition(edition, view, email,
                              problems + [p.to_problem(edition) for p in found])
                 for (edition, view, problems), (email, found)
                 in zip(prepared, results, strict=True)]
 
 
+EMAILS_JOB = "edition-emails"
+
+
 class EditionsGenerator(Generator):
     """One edition file → an email, a plain text and a web page, per language."""
 
     def generate_context(self):
-        self.built: list[BuiltEdition] = []
         log = problem_log(self.settings)
         languages = tuple(GlobeSettings.of(self.settings).languages)
         editions = []
@@ -176,13 +194,26 @@ class EditionsGenerator(Generator):
             log.extend(problems)
             if not (problems or not edition.complete or not edition.articles):
                 ready.append(edition)
-        for built in self.assembler.assemble_all(ready):
-            log.extend(built.problems)
-            self.built.append(built)
+        self.editions = ready  # what will be built: known before the emails are rendered
+        self._built: list[BuiltEdition] = []
+        background.start(self.settings, EMAILS_JOB, self.assembler.start_all(ready),
+                         self._keep)
+
+    def _keep(self, built: list[BuiltEdition]) -> None:
+        log = problem_log(self.settings)
+        for one in built:
+            log.extend(one.problems)
         if GlobeSettings.of(self.settings).production:
             # Drafts are checked like every edition, but only `ready` ones are published.
-            self.built = [b for b in self.built if b.edition.status == "ready"]
-        self.built.sort(key=lambda b: (b.edition.date, b.edition.number), reverse=True)
+            built = [b for b in built if b.edition.status == "ready"]
+        self._built = sorted(built, key=lambda b: (b.edition.date, b.edition.number),
+                             reverse=True)
+
+    @property
+    def built(self) -> list[BuiltEdition]:
+        """Every edition built, newest first; waits for the emails on first use."""
+        background.finish(self.settings, EMAILS_JOB)
+        return self._built
 
     # --- writing -----------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ import re
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from globe_core import background
 from globe_core.languages import lang_prefix
 from globe_core.messages import _
 from globe_core.problems import problem_log
@@ -39,11 +40,11 @@ def _content_sources(generator) -> dict[str, str]:
 
 
 def _edition_sources(generator, settings) -> dict[str, str]:
-    """The editions generator keeps what it built as `built` (edition, view, email)."""
+    """The editions generator names what it builds `editions` (their emails are still
+    being rendered now)."""
     pattern = GlobeSettings.of(settings).newsletter_edition_url
     sources = {}
-    for built in getattr(generator, "built", []):
-        edition = built.edition
+    for edition in getattr(generator, "editions", []):
         base = pattern.format(lang_prefix=lang_prefix(edition.lang, settings["DEFAULT_LANG"]),
                               number=edition.number)
         for name in ("index.html", "email.html", "email.txt", "preview.html"):
@@ -80,17 +81,24 @@ def _line_of(source: str, url: str) -> int:
 
 
 def finish_output(pelican):
+    """The output is complete: check its links and compress it, both beside the build's
+    own last check (foreign loads, in globe build), which then waits for them."""
     settings = pelican.settings
     typed = GlobeSettings.of(settings)
     if typed.fingerprint_assets:
         rename_theme_assets(settings)
+    background.finish_all(settings)  # the search index, made meanwhile: checked, compressed
+    output = settings["OUTPUT_PATH"]
     if typed.check_internal_links:
-        report_broken_links(settings)
+        background.start_process(settings, "link-check", broken_links,
+                                 (output, settings["SITEURL"]),
+                                 lambda found: report_broken_links(settings, found))
     if typed.precompress and not problem_log(settings):
-        precompress(settings["OUTPUT_PATH"])
+        # zlib lets go of the GIL: a thread keeps the second core busy
+        background.start(settings, "precompress", lambda: precompress(output), lambda _n: None)
 
 
-def report_broken_links(settings):
+def report_broken_links(settings, found):
     """Each broken link once, against the source file that holds it.
 
     A link written in an article also shows in listings and feeds: it is reported once, on
@@ -100,7 +108,7 @@ def report_broken_links(settings):
     sources = settings.get(SOURCES, {})
     log = problem_log(settings)
     in_content, from_templates = {}, {}
-    for broken in broken_links(settings["OUTPUT_PATH"], settings["SITEURL"]):
+    for broken in found:
         source = sources.get(broken.page)
         line = _line_of(source, broken.url) if source else 0
         if line:

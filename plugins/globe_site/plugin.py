@@ -16,7 +16,7 @@ from .image_generator import ResponsiveImagesGenerator
 from .images import responsive_body
 from .listings import LanguageListingsGenerator
 from .pagination import page_window
-from .search import SearchPageGenerator, index_site
+from .search import SearchPageGenerator, finish_index, start_index
 from .sitemap import SitemapGenerator
 from .translations_page import TranslationsPageGenerator
 
@@ -45,6 +45,12 @@ def install_i18n(generator):
         generator.env.auto_reload = False
 
 
+def finish_background_last(pelican):
+    """Connected at `initialized`, after every plugin's own `finalized` receivers, so that
+    a plain `pelican` run without the publishing plugin gets its search index too."""
+    signals.finalized.connect(finish_index)
+
+
 def register():
     signals.initialized.connect(at_initialized)
     signals.get_generators.connect(add_generators)
@@ -52,4 +58,5 @@ def register():
     signals.generator_init.connect(install_i18n)
     signals.page_generator_finalized.connect(enrich)
     signals.content_object_init.connect(responsive_content_images)
-    signals.finalized.connect(index_site)
+    signals.page_writer_finalized.connect(start_index)
+    signals.initialized.connect(finish_background_last)

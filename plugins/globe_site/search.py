@@ -10,20 +10,21 @@ output folder: nothing is loaded from another host.
 from __future__ import annotations
 
 import json
-import logging
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 from pelican.generators import Generator
 
+from globe_core import background
 from globe_core import context as keys
 from globe_core.settings import GlobeSettings
 
-log = logging.getLogger(__name__)
-
 DEFAULT_SEARCH_URL = "{lang_prefix}search/"
 INDEX_FOLDER = "pagefind"
+INDEX_JOB = "search-index"
 
 
 def search_url(settings: dict, prefix: str) -> str | None:
@@ -52,23 +53,68 @@ class SearchPageGenerator(Generator):
                               relative_urls=self.settings["RELATIVE_URLS"])
 
 
-def pagefind_command(site: str) -> list[str]:
+def pagefind_command(site: str, index: str) -> list[str]:
     # `python -m pagefind` runs the binary that the pagefind[bin] package ships.
-    return [sys.executable, "-m", "pagefind", "--site", site, "--output-subdir", INDEX_FOLDER,
+    return [sys.executable, "-m", "pagefind", "--site", site, "--output-path", index,
             "--quiet"]
 
 
-def index_site(pelican) -> None:
-    """`finalized` receiver: index what was just written (before the build is swapped in)."""
-    globe = GlobeSettings.of(pelican.settings)
+def start_index(generator, writer) -> None:
+    """`page_writer_finalized` receiver: index the article and page files, which are all
+    written now, on the second core while the build writes listings and editions.
+
+    Pagefind gets its own folder of hard links to the files written so far, so it never
+    reads a file being written; its index goes to a scratch folder and is moved into the
+    output when the build finishes its background jobs, after the checks read the output.
+    """
+    settings = generator.settings
+    globe = GlobeSettings.of(settings)
     if not globe.search_url or not globe.search_index:
         return
-    result = subprocess.run(pagefind_command(pelican.output_path), check=False,
-                            capture_output=True, text=True)
-    if result.returncode:
-        log.error("search index: pagefind failed: %s", (result.stderr or result.stdout).strip())
-        return
-    _sort_entry(os.path.join(pelican.output_path, INDEX_FOLDER, "pagefind-entry.json"))
+    output = settings["OUTPUT_PATH"]
+    scratch = tempfile.mkdtemp(prefix="globe-search-")
+    site = os.path.join(scratch, "site")
+    _link_pages(output, site)
+    index = os.path.join(scratch, INDEX_FOLDER)
+    background.start(settings, INDEX_JOB, lambda: _run_pagefind(site, index),
+                     lambda result: _install_index(result, index, settings, scratch))
+
+
+def _link_pages(output: str, site: str) -> None:
+    """The HTML files under `output`, linked (or copied, across file systems) into `site`."""
+    for folder, _dirs, files in os.walk(output):
+        for name in files:
+            if not name.endswith(".html"):
+                continue
+            source = os.path.join(folder, name)
+            target = os.path.join(site, os.path.relpath(source, output))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copyfile(source, target)
+
+
+def _run_pagefind(site: str, index: str) -> subprocess.CompletedProcess:
+    return subprocess.run(pagefind_command(site, index), check=False, capture_output=True,
+                          text=True)
+
+
+def _install_index(result: subprocess.CompletedProcess, index: str, settings: dict,
+                   scratch: str) -> None:
+    try:
+        if result.returncode:  # the build stops, naming it (globe build)
+            raise RuntimeError("pagefind: " + (result.stderr or result.stdout).strip()[-500:])
+        _sort_entry(os.path.join(index, "pagefind-entry.json"))
+        shutil.move(index, os.path.join(settings["OUTPUT_PATH"], INDEX_FOLDER))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def finish_index(pelican) -> None:
+    """`finalized` receiver, connected last: the index is in the output before it is used."""
+    background.finish(pelican.settings, INDEX_JOB)
+    background.finish_at_finalized(pelican.settings)
 
 
 def _sort_entry(path: str) -> None:

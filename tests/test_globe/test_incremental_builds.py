@@ -3,30 +3,13 @@ exactly what a clean build writes: every file, byte for byte, after each kind of
 
 from __future__ import annotations
 
-import filecmp
 import os
 import shutil
-from pathlib import Path
 
 from contentkit import article, write_image
-from support import ROOT, SAMPLE_CONTENT
+from support import ROOT, SAMPLE_CONTENT, differences
 
 from globe import build as builds
-
-
-def differences(left: Path, right: Path) -> list[str]:
-    found = []
-    comparison = filecmp.dircmp(left, right)
-    stack = [(comparison, "")]
-    while stack:
-        node, prefix = stack.pop()
-        found += [f"only in cached: {prefix}{name}" for name in node.left_only]
-        found += [f"only in clean: {prefix}{name}" for name in node.right_only]
-        _same, changed, errors = filecmp.cmpfiles(node.left, node.right, node.common_files,
-                                                  shallow=False)
-        found += [f"differs: {prefix}{name}" for name in changed + errors]
-        stack += [(child, f"{prefix}{name}/") for name, child in node.subdirs.items()]
-    return found
 
 
 def test_cached_builds_equal_clean_builds_after_edits_renames_deletions_and_templates(

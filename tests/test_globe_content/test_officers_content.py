@@ -6,11 +6,12 @@ import datetime as dt
 
 from contentkit import article, write_image, write_tree
 
+from globe_core.dates import BRUSSELS
 from globe_core.languages import long_date
 
 from .test_content_errors import assert_reported, check
 
-TODAY = dt.date.today()
+TODAY = dt.datetime.now(BRUSSELS).date()  # the site's "today", also near midnight UTC
 
 
 def _in_days(days: int) -> dt.date:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from urllib.parse import urljoin, urlsplit
+
+import pytest
 from contentkit import article, write_tree
-from globe_publish.internal_links import broken_links, html_links, xml_links
+from globe_publish.internal_links import _site_path, broken_links, html_links, xml_links
 from test_globe_newsletter.kit import edition, write_site
 
 SITE = "https://international.brussels"
@@ -87,3 +90,19 @@ def test_link_extraction_unescapes_attributes():
     assert html_links('<a href="/a?x=1&amp;y=2">') == ["/a?x=1&y=2"]
     assert xml_links('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
                      '<url><loc> /x/ </loc></url></urlset>') == ["/x/"]
+
+
+@pytest.mark.parametrize("url", [
+    f"{SITE}/2021/10/visit/", f"{SITE}", f"{SITE}/", f"{SITE}?lang=nl", f"{SITE}#top",
+    f"{SITE}/a/../b/", f"{SITE}/./feeds/all.atom.xml", f"{SITE}/a%20b/?q=1#x",
+    f"{SITE}/a\\b", f"{SITE}.evil.example/x", f"{SITE}:8443/x", f"{SITE}x/",
+    "https://other.example/", "/theme/css/site.css", "../../images/a.jpg", "page/2/",
+    "mailto:info@international.brussels", "//international.brussels/x/",
+])
+def test_the_shortcut_for_the_site_s_own_links_agrees_with_urljoin(url):
+    page_url = f"{SITE}/nl/2021/10/visit/index.html"
+    origin, netloc = SITE, SITE.split("://", 1)[1]
+    joined = urlsplit(urljoin(page_url, url))
+    expected = joined.path if joined.scheme in ("http", "https") and \
+        joined.netloc == netloc else None
+    assert _site_path(url, page_url, origin, netloc) == expected
