@@ -4,7 +4,8 @@ A plugin starts a job when its inputs are written (the search index once the art
 page files exist) and the build goes on with listings, editions and checks meanwhile. The
 job's `work` runs in a thread (a subprocess, or C code that releases the GIL); its
 `complete` runs in the build's own thread when the build finishes the jobs: at the end of
-`finalized`, or in `globe build` whatever happened. Finishing twice does nothing.
+`finalized`, or in `globe build` whatever happened. After a failed build, `discard`
+(if given) runs instead, to clean up. Finishing twice does nothing.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class Job:
     name: str
     work: Callable[[], object]
     complete: Callable[[object], None]  # given what `work` returned
+    discard: Callable[[], None] | None = None  # instead of `complete`, after a failed build
     thread: threading.Thread | None = None
     result: object = None
     error: BaseException | None = None
@@ -39,19 +41,37 @@ class Job:
             self.error = error
 
     def finish(self) -> None:
+        """Wait, then apply the result; a failure is raised in the caller's thread."""
+        if self._wait():
+            if self.error is None:
+                self.complete(self.result)
+                return
+            self._discard()
+            raise self.error
+
+    def drop(self) -> None:
+        """Wait, and throw the result away (the build failed)."""
+        if self._wait():
+            self._discard()
+
+    def _wait(self) -> bool:
+        """Join the thread; False when the job was finished or dropped already."""
         with self._lock:
             if self.finished:
-                return
+                return False
             self.finished = True
-            self.thread.join()
-            if self.error is not None:
-                raise self.error
-            self.complete(self.result)
+        self.thread.join()
+        return True
+
+    def _discard(self) -> None:
+        if self.discard is not None:
+            self.discard()
 
 
 def start(settings: dict, name: str, work: Callable[[], object],
-          complete: Callable[[object], None]) -> Job:
-    job = Job(name, work, complete)
+          complete: Callable[[object], None], discard: Callable[[], None] | None = None
+          ) -> Job:
+    job = Job(name, work, complete, discard)
     job.thread = threading.Thread(target=job.run, name=f"globe-{name}", daemon=True)
     settings.setdefault(JOBS, []).append(job)
     job.thread.start()
@@ -94,7 +114,4 @@ def finish_all(settings: dict) -> None:
 def abandon(settings: dict) -> None:
     """Wait for the jobs of a build that failed; their results and errors are dropped."""
     for job in settings.get(JOBS, []):
-        if job.finished:
-            continue
-        job.finished = True
-        job.thread.join()
+        job.drop()

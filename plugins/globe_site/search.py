@@ -77,7 +77,8 @@ def start_index(generator, writer) -> None:
     _link_pages(output, site)
     index = os.path.join(scratch, INDEX_FOLDER)
     background.start(settings, INDEX_JOB, lambda: _run_pagefind(site, index),
-                     lambda result: _install_index(result, index, settings, scratch))
+                     lambda result: _install_index(result, index, settings, scratch),
+                     lambda: shutil.rmtree(scratch, ignore_errors=True))
 
 
 def _link_pages(output: str, site: str) -> None:
