@@ -1,8 +1,9 @@
 """EditionsGenerator: edition files → resolved editions → email, text, web pages, manifest.
 
-generate_context reads every edition, resolves its articles, renders and checks its email
-in memory; problems go to the build's log before anything is written. generate_output only
-writes what was made.
+generate_context reads every edition and resolves its articles; their emails are rendered
+and checked beside the build (a background job, with the email cache) while it writes the
+articles. generate_output waits for them, and writes what was made; the build publishes
+nothing when an email fails the gate.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from .edition import (
     ready_problems,
     resolve_articles,
 )
+from .email_cache import EmailCache
 from .email_check import EmailSpec, check_email, check_mjml, check_text
 from .email_images import EmailImage, prepare_email_image
 from .manifest import manifest_entry, manifest_json
@@ -128,28 +130,49 @@ class EditionAssembler:
     def start_all(self, editions: list[Edition]) -> Callable[[], list[BuiltEdition]]:
         """Start rendering and checking every email; call the result to wait for them.
 
-        A few editions are rendered here and now. A whole archive, where rendering
-        dominates, goes to worker processes (one per core) that work while the build
-        writes the articles; the build waits only when it writes the editions."""
+        Emails made earlier from the same inputs come from the cache (email_cache.py).
+        A few others are rendered here and now; many, where rendering dominates, go to
+        worker processes (one per core) that work while the build writes the articles:
+        the build waits only when it writes the editions."""
         prepared = [(edition, *self.prepare(edition)) for edition in editions]
         views = [view for _edition, view, _problems in prepared]
-        if len(views) < GlobeSettings.of(self.settings).newsletter_parallel_min:
-            results = [render_and_check(self.renderer, view, self.gate) for view in views]
-            return lambda: self._combine(prepared, results)
+        cache = self.email_cache()
+        keys = [cache.key(view) for view in views] if cache else []
+        results = [cache.get(key) for key in keys] if cache else [None] * len(views)
+        missing = [index for index, result in enumerate(results) if result is None]
+
+        def keep(made) -> list[BuiltEdition]:
+            for index, result in zip(missing, made, strict=True):
+                results[index] = result
+                if cache:
+                    cache.put(keys[index], result)
+            if cache:
+                cache.forget_unused()
+            return self._combine(prepared, results)
+
+        if len(missing) < GlobeSettings.of(self.settings).newsletter_parallel_min:
+            made = [render_and_check(self.renderer, views[i], self.gate) for i in missing]
+            return lambda: keep(made)
         pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1,
                                    mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_start_worker, initargs=(self.renderer_args,))
         # Views are plain values; the Edition, which holds Pelican articles that link to
         # each other too deeply to pickle, stays in this process.
-        pending = pool.map(_render_and_check_in_worker, views, repeat(self.gate), chunksize=8)
+        pending = pool.map(_render_and_check_in_worker, [views[i] for i in missing],
+                           repeat(self.gate), chunksize=8)
 
         def wait() -> list[BuiltEdition]:
             try:
-                return self._combine(prepared, list(pending))
+                return keep(list(pending))
             finally:
                 pool.shutdown(cancel_futures=True)
 
         return wait
+
+    def email_cache(self) -> EmailCache | None:
+        folder = GlobeSettings.of(self.settings).cache_path
+        return EmailCache(os.path.join(folder, "emails"), self.renderer_args,
+                          self.gate) if folder else None
 
     @staticmethod
     def _combine(prepared, results) -> list[BuiltEdition]:
