@@ -14,7 +14,10 @@ def cmd_deploy(args) -> int:
         with releases.ssh_from_environment() as ssh:
             target = releases.target_from_environment(args.target, ssh)
             name = releases.deploy(args.site, target,
-                                   releases.rsync_options_from_environment())
+                                   releases.rsync_options_from_environment(),
+                                   after_switch=releases.after_switch_from_environment())
+    except releases.AfterSwitchError as error:
+        return _after_switch_failed(error)
     except releases.DeployError as error:
         print(_("Deploy failed: %(error)s", error=error), file=sys.stderr)
         print(_("The site that was online is still online."), file=sys.stderr)
@@ -24,11 +27,20 @@ def cmd_deploy(args) -> int:
     return 0
 
 
+def _after_switch_failed(error) -> int:
+    print(error, file=sys.stderr)
+    print(_("fix what the command reports on the server, then run it there by hand (or "
+            "deploy again)"), file=sys.stderr)
+    return 1
+
+
 def cmd_rollback(args) -> int:
     try:
         with releases.ssh_from_environment() as ssh:
             target = releases.target_from_environment(args.target, ssh)
-            name = releases.rollback(target)
+            name = releases.rollback(target, releases.after_switch_from_environment())
+    except releases.AfterSwitchError as error:
+        return _after_switch_failed(error)
     except releases.DeployError as error:
         print(_("Rollback failed: %(error)s", error=error), file=sys.stderr)
         return 1

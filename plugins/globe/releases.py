@@ -9,6 +9,10 @@ An upload goes to a hidden `releases/.partial-…` folder first; only a complete
 renamed and then linked, by renaming a fresh symlink over `current` (rename(2) is atomic), so
 visitors never see half a site and a failed upload leaves `current` as it was. Every step
 is a small shell script run either locally or through ssh: one code path for both.
+
+After each switch (deploy or rollback), DEPLOY_AFTER_SWITCH, when set, is run the same way
+in the target folder: the server's own follow-up, e.g. installing the release's redirect
+map into nginx and reloading it (deploy/nginx/install-redirects.sh).
 """
 
 from __future__ import annotations
@@ -31,6 +35,10 @@ PARTIAL = ".partial-"
 
 class DeployError(Exception):
     """A deploy or rollback that could not be done; `current` is as it was."""
+
+
+class AfterSwitchError(DeployError):
+    """`current` switched, but the command that follows a switch (DEPLOY_AFTER_SWITCH) failed."""
 
 
 @dataclass(frozen=True)
@@ -102,8 +110,16 @@ def _switch_script(name: str) -> str:
     return f"test -d {release} && ln -sfn {release} {link} && mv -T {link} {CURRENT}"
 
 
-def switch(target: Target, name: str) -> None:
+def switch(target: Target, name: str, after_switch: str = "") -> None:
     target.run(_switch_script(name))
+    if after_switch.strip():
+        try:
+            target.run(after_switch)
+        except DeployError as error:
+            raise AfterSwitchError(_("%(target)s now serves release %(release)s, but the "
+                                     "command after the switch (DEPLOY_AFTER_SWITCH) failed: "
+                                     "%(error)s", target=str(target), release=name,
+                                     error=error)) from error
 
 
 def upload(site: str, target: Target, name: str, rsync_options=(),
@@ -142,7 +158,8 @@ def prune(target: Target, keep: int = KEEP) -> list[str]:
     return doomed
 
 
-def deploy(site: str, target: Target, rsync_options=(), keep: int = KEEP) -> str:
+def deploy(site: str, target: Target, rsync_options=(), keep: int = KEEP,
+           after_switch: str = "") -> str:
     """Upload `site` as a new release, switch to it, prune; the new release's name.
 
     Few round trips (state, upload, switch, prune): each one is an SSH connection."""
@@ -152,12 +169,16 @@ def deploy(site: str, target: Target, rsync_options=(), keep: int = KEEP) -> str
     _names, previous = _state(target)
     name = release_name()
     upload(site, target, name, rsync_options, previous)
-    switch(target, name)
+    try:
+        switch(target, name, after_switch)
+    except AfterSwitchError:
+        prune(target, keep)  # the switch did happen
+        raise
     prune(target, keep)
     return name
 
 
-def rollback(target: Target) -> str:
+def rollback(target: Target, after_switch: str = "") -> str:
     """Switch `current` back to the release before it; the name switched to."""
     names, current = _state(target)
     complete = sorted(n for n in names if not n.startswith("."))
@@ -169,7 +190,7 @@ def rollback(target: Target) -> str:
         raise DeployError(_("%(release)s is the oldest release kept: there is nothing to "
                             "roll back to", release=current))
     previous = complete[position - 1]
-    switch(target, previous)
+    switch(target, previous, after_switch)
     return previous
 
 
@@ -203,6 +224,10 @@ def target_from_environment(value: str | None = None, ssh=("ssh",)) -> Target:
         raise DeployError(_("set DEPLOY_TARGET to a folder or user@host:folder, "
                             "e.g. DEPLOY_TARGET=deploy@web1:/srv/international.brussels"))
     return Target.parse(text, ssh)
+
+
+def after_switch_from_environment() -> str:
+    return os.environ.get("DEPLOY_AFTER_SWITCH", "")
 
 
 def rsync_options_from_environment() -> list[str]:

@@ -127,6 +127,24 @@ def test_a_failed_upload_leaves_current_and_the_releases_as_they_were(tmp_path):
     assert sorted(os.listdir(tmp_path / "server" / "releases")) == before  # no partial left
 
 
+def test_the_command_after_each_switch_runs_in_the_target_and_its_failure_is_told_plainly(
+        tmp_path):
+    env = {"DEPLOY_TARGET": str(tmp_path / "server"),
+           "DEPLOY_AFTER_SWITCH": "cat current/index.html >> switches.log"}
+    for text in ("one", "two"):
+        assert globe("deploy", str(make_site(tmp_path / text, text)), env=env).returncode == 0
+    assert globe("rollback", env=env).returncode == 0
+    log = (tmp_path / "server" / "switches.log").read_text(encoding="utf-8")
+    assert log == "<p>one</p><p>two</p><p>one</p>"  # after each switch, in the target folder
+
+    failing = {**env, "DEPLOY_AFTER_SWITCH": "echo nginx said no >&2; exit 3"}
+    done = globe("deploy", str(make_site(tmp_path / "three", "three")), env=failing)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "DEPLOY_AFTER_SWITCH" in done.stderr and "nginx said no" in done.stderr
+    assert "still online" not in done.stderr  # it is not: the new release is
+    assert served(tmp_path / "server") == "<p>three</p>"
+
+
 def test_a_deploy_interrupted_mid_upload_changes_nothing_that_is_served(tmp_path):
     target = tmp_path / "server"
     releases.deploy(str(make_site(tmp_path / "one", "one")), releases.Target.parse(str(target)))

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import gzip
 import re
+import shlex
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,7 @@ from nginx_server import (
     prepare,
     serve,
 )
-from support import free_port
+from support import ROOT, free_port
 
 from globe import build as builds
 from globe import releases
@@ -191,3 +193,53 @@ def test_the_site_file_serves_the_current_release_of_make_deploy():
     # nginx's root is the `current` symlink that `globe deploy` switches
     assert f"/{releases.CURRENT};" in SITE_FILE.read_text()
     assert Path(releases.__file__).is_file()
+
+
+def _release(folder: Path, name: str, redirect_map: str) -> str:
+    site = folder / name
+    site.mkdir()
+    (site / "index.html").write_text(f"<p>{name}</p>")
+    (site / "redirects.map").write_text(redirect_map)
+    return str(site)
+
+
+def _redirects_to(site, path: str, location: str, seconds: float = 10) -> bool:
+    """nginx reloads in the background: wait for its new workers to answer."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        answer = get(site, path)
+        if answer.status_code == 301 and answer.headers["Location"].endswith(location):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_each_deploy_installs_its_redirect_map_into_nginx_and_a_rejected_one_changes_nothing(
+        tmp_path):
+    target = releases.Target.parse(str(tmp_path / "srv"))
+    conf = tmp_path / "conf"
+    releases.deploy(_release(tmp_path, "one", ""), target)
+    command = nginx_command(conf)
+    after_switch = " ".join([
+        f"GLOBE_NGINX_MAP={shlex.quote(str(conf / 'globe' / 'redirects.map'))}",
+        f"GLOBE_NGINX_TEST={shlex.quote(shlex.join([*command, '-t', '-q']))}",
+        f"GLOBE_NGINX_RELOAD={shlex.quote(shlex.join([*command, '-s', 'reload']))}",
+        f"sh {shlex.quote(str(ROOT / 'deploy' / 'nginx' / 'install-redirects.sh'))} current"])
+    with serve(conf, tmp_path / "srv" / "current", free_port(), tmp_path / "one") as site:
+        assert get(site, "/?p=123").status_code == 200  # no redirect yet
+
+        two = '"/?lang=&p=123&page_id=" "/2019/05/visite/";\n'
+        releases.deploy(_release(tmp_path, "two", two), target, after_switch=after_switch)
+        assert _redirects_to(site, "/?p=123", "/2019/05/visite/")
+
+        # a map nginx refuses: the site switched, the deploy says so, nginx keeps the old map
+        with pytest.raises(releases.AfterSwitchError, match="DEPLOY_AFTER_SWITCH"):
+            releases.deploy(_release(tmp_path, "three", "not a map line\n"), target,
+                            after_switch=after_switch)
+        assert get(site, "/").text == "<p>three</p>"
+        assert (conf / "globe" / "redirects.map").read_text() == two
+        assert _redirects_to(site, "/?p=123", "/2019/05/visite/")
+
+        # a rollback runs it too
+        assert releases.rollback(target, after_switch) == releases.releases(target)[-2]
+        assert get(site, "/").text == "<p>two</p>"
