@@ -27,7 +27,7 @@ from .figures import FigureExtension
 from .headings import check_headings
 from .images import resolve_image
 from .model import ContentRules, validate
-from .parallel_read import Converted, taken
+from .parallel_read import Converted, convert, taken
 from .references import check_references
 from .sanitiser import PolicyExtension
 
@@ -68,18 +68,17 @@ class GlobeMarkdownReader(BaseReader):
     def read(self, source_path):
         if not inside(source_path, self.rules.content_root):
             return "", dict(SKIP)  # a link out of the content folder: see tree.py
-        converted = taken(self.settings, source_path) or self.convert_file(source_path)
+        converted = taken(self.settings, source_path) or convert(self, source_path)
         if converted.problems:
             problem_log(self.settings).extend(converted.problems)
             return "", dict(SKIP)
         return converted.content, self.metadata(converted.source, converted.kind,
                                                 converted.summary)
 
-    def convert_file(self, source_path) -> Converted:
-        """The costly part of reading, and all of its checks: the same in a worker
-        process (parallel_read.py) as here."""
-        with open(source_path, "rb") as file:
-            text, problems = decode_utf8(source_path, file.read())
+    def convert_file(self, source_path: str, raw: bytes) -> Converted:
+        """The costly part of reading the file's bytes, and all of its checks: the same in
+        a worker process (parallel_read.py) as here."""
+        text, problems = decode_utf8(source_path, raw)
         if text is None:
             return Converted(source_path, problems)
         source, problems = split_source(source_path, text)

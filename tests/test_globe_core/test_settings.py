@@ -15,6 +15,7 @@ from globe_core.settings import KEY, GlobeSettings, declared, install
 NOT_SETTINGS = {"GLOBE_LANG", "GLOBE_CHROMIUM", "GLOBE_PROBLEMS", "GLOBE_CHROME",
                 # what a build keeps for itself while it runs (background.py, parallel_read.py)
                 "GLOBE_BACKGROUND_JOBS", "GLOBE_BACKGROUND_FINISHED_BY_CALLER", "GLOBE_PREREAD",
+                "GLOBE_READ_CACHE",
                 # delivery: servers and credentials, from the environment only (issue 9)
                 "GLOBE_SMTP_", "GLOBE_SMTP_HOST", "GLOBE_SMTP_PORT", "GLOBE_SMTP_USER",
                 "GLOBE_SMTP_PASSWORD", "GLOBE_SMTP_SECURITY", "GLOBE_LISTMONK_URL",
