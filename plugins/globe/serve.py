@@ -203,6 +203,7 @@ class DevSite:
             GlobeSettings.of(self.settings()).cache_path or str(builds.PROJECT_ROOT / ".cache"))
         self.wanted = threading.Event()
         self.lock = threading.Lock()  # a preview never runs beside another preview
+        self.saves = 0  # how many saves were seen: a full build's result is for one moment
 
     def settings(self) -> dict:
         # absolute links (emails, feeds, hreflang) must point at this server, whatever its port
@@ -234,9 +235,15 @@ class DevSite:
         while True:
             self.wanted.wait()
             self.wanted.clear()
-            self.state.update(self.full_build())
+            saves = self.saves
+            problems = self.full_build()
+            # A save during the build was previewed (its problems shown) and asked for
+            # another build: this one read the files before it, its verdict is stale.
+            if self.saves == saves:
+                self.state.update(problems)
 
     def on_save(self, paths: set[Path]) -> None:
+        self.saves += 1
         content_root = Path(self.args.content or builds.PROJECT_ROOT / "content")
         existing = {p for p in paths if p.exists()}  # an editor's temporary files are gone
         articles = {p for p in existing if preview.is_article(p, content_root)}
