@@ -300,13 +300,15 @@ def serve(args, ready: threading.Event | None = None, stop: threading.Event | No
     os.makedirs(args.output, exist_ok=True)
     # The last build is served at once while a full build brings it up to date; with none,
     # a first look (the newest articles, preview.first_look) is built for it in seconds.
+    built = False
     if not any(Path(args.output).iterdir()):
         look = preview.first_look(site.settings(), args.output)
         if look.problems:  # the full build reports them, and every other one
-            state.problems = site.full_build()
+            state.problems, built = site.full_build(), True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     threading.Thread(target=site.builder, daemon=True).start()
-    site.wanted.set()
+    if not built:
+        site.wanted.set()
     print(_("Serving on %(url)s (Ctrl+C to stop)", url=f"http://127.0.0.1:{args.port}/"))
     if ready:
         ready.set()
