@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -39,10 +40,25 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _wait_for_whole_site(root: Path, seconds: float = 120) -> None:
+    """`globe serve` answers at once with a first look, then swaps in its first full build
+    and tells the browsers to reload: wait for that, so a test's page is not reloaded under
+    it. Only a full build has a search index."""
+    deadline = time.monotonic() + seconds
+    entry = root / "site" / "pagefind" / "pagefind-entry.json"
+    while not entry.exists():
+        if time.monotonic() > deadline:
+            raise AssertionError("globe serve never finished its first full build:\n"
+                                 + (root / "serve.log").read_text()[-2000:])
+        time.sleep(0.1)
+    time.sleep(0.5)  # the server bumps its build number just after the swap
+
+
 @contextmanager
 def dev_server(root: Path, **env):
     """`globe serve` over root/content and root/editions on a free port, logging to
-    root/serve.log; yields the port, stops the server and asserts it printed no traceback."""
+    root/serve.log; yields the port once the whole site is served, stops the server and
+    asserts it printed no traceback."""
     port = free_port()
     log_path = root / "serve.log"
     with log_path.open("w") as log:
@@ -52,6 +68,7 @@ def dev_server(root: Path, **env):
             cwd=root, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             env={**os.environ, **env})
         try:
+            _wait_for_whole_site(root)
             yield port
         finally:
             server.terminate()
