@@ -28,6 +28,9 @@ from . import build as builds
 PREVIEW_KEY = "GLOBE_PREVIEW"  # settings key: {"pages": [], "urls": {...}} in a preview
 URL_MAP_KEY = "GLOBE_URL_MAP"  # settings key: where a full build writes its URL map
 FIRST_LOOK_ARTICLES = 60  # the home page shows the newest ten of each language
+# Previews and first looks run in the server process, beside its threads: no forked readers
+# (a fork copies whatever lock a thread holds); they read few files anyway.
+IN_SERVER = {"GLOBE_READ_PARALLEL_MIN": 10**9}
 
 
 class _KnownElsewhere(dict):
@@ -120,7 +123,7 @@ def preview(settings: dict, article: Path, output: str, url_map: str):
         problems = builds.run_pelican({
             **settings, "OUTPUT_PATH": scratch, "ARTICLE_PATHS": family,
             "STATIC_PATHS": [], "GLOBE_EDITIONS_PATH": no_editions,
-            "GLOBE_SEARCH_INDEX": False, PREVIEW_KEY: state})
+            "GLOBE_SEARCH_INDEX": False, PREVIEW_KEY: state, **IN_SERVER})
         if problems:
             return problems, []
         written = []
@@ -163,4 +166,4 @@ def first_look(settings: dict, output: str, count: int = FIRST_LOOK_ARTICLES):
     with tempfile.TemporaryDirectory(prefix="globe-no-editions-") as no_editions:
         return builds.build({**settings, "ARTICLE_PATHS": newest_articles(content_root, count),
                              "GLOBE_EDITIONS_PATH": no_editions, "GLOBE_SEARCH_INDEX": False,
-                             PREVIEW_KEY: state}, output)
+                             PREVIEW_KEY: state, **IN_SERVER}, output)
