@@ -39,6 +39,10 @@ _NAVIGATION_RELS = {"alternate", "canonical", "next", "prev", "author", "license
                     "external", "tag", "shortlink", "edit"}
 _SVG_HREF_TAGS = {"image", "use", "feimage", "script", "pattern", "filter", "mpath",
                   "textpath", "tref"}
+_HREF_TAGS = {"link", "base", *_SVG_HREF_TAGS}
+# Without these, a piece of CSS loads nothing (no address, and no escape or comment that
+# could hide one)
+_CSS_MARKERS = ("url(", "@import", "image-set(", "\\", "/*")
 _FEED_HTML = ("content", "summary", "description", "{http://www.w3.org/2005/Atom}content",
               "{http://www.w3.org/2005/Atom}summary")
 
@@ -60,21 +64,36 @@ def _css_unescape(text: str) -> str:
 
 
 def css_urls(css: str) -> list[str]:
+    lowered = css.lower()
+    if not any(marker in lowered for marker in _CSS_MARKERS):
+        return []  # most style="" attributes
     css = _css_unescape(re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL))
     return [next(g for g in (m.group(2), m.group(4), m.group(6)) if g is not None).strip()
             for m in _CSS_URL.finditer(css)]
 
 
+def _may_load(tag: str, attributes: str) -> bool:
+    """False when a tag's (lowercased) attributes cannot load anything: `src` covers
+    srcset, lowsrc, dynsrc and imagesrcset; `href` loads only on the tags that fetch it.
+    (A chain of `in` tests: four times faster than a regular expression here.)"""
+    return ("src" in attributes or "style" in attributes or "data" in attributes
+            or "poster" in attributes or "background" in attributes
+            or ("href" in attributes and tag in _HREF_TAGS))
+
+
 def html_urls(text: str) -> list[str]:
     """Every address the HTML makes a reader's software fetch on its own."""
-    text = _TEMPLATE.sub("", text)
+    if "<template" in text.lower():
+        text = _TEMPLATE.sub("", text)
     urls = []
     for block in _STYLE_BLOCK.findall(text):
         urls += css_urls(block)
     for match in _TAG.finditer(text):
-        tag = match.group(1).lower()
+        tag, written_attributes = match.group(1).lower(), match.group(2)
+        if not written_attributes or not _may_load(tag, written_attributes.lower()):
+            continue  # most tags: skipped unparsed
         attributes = {}
-        for name, written in _ATTRIBUTE.findall(match.group(2) or ""):
+        for name, written in _ATTRIBUTE.findall(written_attributes):
             value = written[1:-1] if written[:1] in "\"'" else written
             attributes.setdefault(name.lower(), html.unescape(value))
         for name in _LOADING_ATTRIBUTES:
@@ -170,11 +189,19 @@ def _where_written(url: str, sources) -> list[tuple[str, int]]:
     return []
 
 
+def site_host(siteurl: str) -> str:
+    return (urlsplit(siteurl).hostname or "").lower()
+
+
 def foreign_load_problems(output: str, siteurl: str, source_folders,
                           display: Callable[[str], str]) -> list[Problem]:
     """Problems for every load from another host, on the source that wrote it."""
-    site_host = (urlsplit(siteurl).hostname or "").lower()
-    loads = written_loads(output, site_host)
+    return load_problems(written_loads(output, site_host(siteurl)), source_folders, display)
+
+
+def load_problems(loads: list[Load], source_folders,
+                  display: Callable[[str], str]) -> list[Problem]:
+    """Problems for these loads from another host, on the source that wrote each."""
     if not loads:
         return []
     sources = _source_files(source_folders)

@@ -24,6 +24,7 @@ from globe_core.settings import GlobeSettings
 
 DEFAULT_SEARCH_URL = "{lang_prefix}search/"
 INDEX_FOLDER = "pagefind"
+MEMORY_FOLDER = "/dev/shm"
 INDEX_JOB = "search-index"
 
 
@@ -72,28 +73,69 @@ def start_index(generator, writer) -> None:
     if not globe.search_url or not globe.search_index:
         return
     output = settings["OUTPUT_PATH"]
+    pages = _html_files(output)  # now: the listings written from here on are not pages
     scratch = tempfile.mkdtemp(prefix="globe-search-")
-    site = os.path.join(scratch, "site")
-    _link_pages(output, site)
+    memory = _memory_folder()
     index = os.path.join(scratch, INDEX_FOLDER)
-    background.start(settings, INDEX_JOB, lambda: _run_pagefind(site, index),
-                     lambda result: _install_index(result, index, settings, scratch),
-                     lambda: shutil.rmtree(scratch, ignore_errors=True))
+
+    def clean():
+        for folder in (scratch, memory):
+            if folder:
+                shutil.rmtree(folder, ignore_errors=True)
+
+    # another process: linking is thousands of system calls that would hold this
+    # process's GIL while it writes the listings
+    background.start_process(settings, INDEX_JOB, _make_index,
+                             (output, pages, scratch, memory),
+                             lambda result: _install_index(result, index, settings, clean),
+                             clean)
 
 
-def _link_pages(output: str, site: str) -> None:
-    """The HTML files under `output`, linked (or copied, across file systems) into `site`."""
-    for folder, _dirs, files in os.walk(output):
-        for name in files:
-            if not name.endswith(".html"):
-                continue
-            source = os.path.join(folder, name)
-            target = os.path.join(site, os.path.relpath(source, output))
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            try:
-                os.link(source, target)
-            except OSError:
-                shutil.copyfile(source, target)
+def _make_index(output: str, pages: list[str], scratch: str,
+                memory: str | None) -> subprocess.CompletedProcess:
+    """Pagefind's index of `pages` in `scratch`/pagefind (made in `memory` when given)."""
+    site, index = os.path.join(scratch, "site"), os.path.join(scratch, INDEX_FOLDER)
+    _link_pages(output, pages, site)
+    if not memory:
+        return _run_pagefind(site, index)
+    result = _run_pagefind(site, os.path.join(memory, INDEX_FOLDER))
+    if not result.returncode:  # onto the output's disk, still beside the build
+        shutil.copytree(os.path.join(memory, INDEX_FOLDER), index,
+                        copy_function=shutil.copyfile)
+    return result
+
+
+def _memory_folder() -> str | None:
+    """A scratch folder in memory (tmpfs) for the index, when the system has one.
+
+    Pagefind writes one small file per page into a single folder, from many threads at
+    once: on a disk file system that costs more system time than the indexing itself
+    (measured in docs/performance.md); one copy onto the disk afterwards costs less.
+    """
+    if not os.access(MEMORY_FOLDER, os.W_OK):
+        return None
+    try:
+        return tempfile.mkdtemp(prefix="globe-search-", dir=MEMORY_FOLDER)
+    except OSError:
+        return None
+
+
+def _html_files(output: str) -> list[str]:
+    """The HTML files under `output`, relative to it."""
+    return [os.path.relpath(os.path.join(folder, name), output)
+            for folder, _dirs, files in os.walk(output)
+            for name in files if name.endswith(".html")]
+
+
+def _link_pages(output: str, pages: list[str], site: str) -> None:
+    """The `pages` of `output`, linked (or copied, across file systems) into `site`."""
+    for page in pages:
+        source, target = os.path.join(output, page), os.path.join(site, page)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
 
 
 def _run_pagefind(site: str, index: str) -> subprocess.CompletedProcess:
@@ -102,14 +144,14 @@ def _run_pagefind(site: str, index: str) -> subprocess.CompletedProcess:
 
 
 def _install_index(result: subprocess.CompletedProcess, index: str, settings: dict,
-                   scratch: str) -> None:
+                   clean) -> None:
     try:
         if result.returncode:  # the build stops, naming it (globe build)
             raise RuntimeError("pagefind: " + (result.stderr or result.stdout).strip()[-500:])
         _sort_entry(os.path.join(index, "pagefind-entry.json"))
         shutil.move(index, os.path.join(settings["OUTPUT_PATH"], INDEX_FOLDER))
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        clean()
 
 
 def finish_index(pelican) -> None:
