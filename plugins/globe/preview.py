@@ -20,13 +20,17 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from pelican import signals
+from pelican.generators import ArticlesGenerator
+from pelican.writers import Writer
 
 from globe_core.settings import GlobeSettings
+from globe_site.listings import LanguageListingsGenerator
 
 from . import build as builds
 
 PREVIEW_KEY = "GLOBE_PREVIEW"  # settings key: {"pages": [], "urls": {...}} in a preview
 URL_MAP_KEY = "GLOBE_URL_MAP"  # settings key: where a full build writes its URL map
+CHOSEN_KEY = "GLOBE_CHOSEN_FILES"  # settings key: {"family", "chosen", "written"}
 FIRST_LOOK_ARTICLES = 60  # the home page shows the newest ten of each language
 # Previews and first looks run in the server process, beside its threads: no forked readers
 # (a fork copies whatever lock a thread holds); they read few files anyway.
@@ -132,13 +136,87 @@ def preview(settings: dict, article: Path, output: str, url_map: str):
             os.makedirs(os.path.dirname(target), exist_ok=True)
             shutil.copyfile(os.path.join(scratch, page), target)
             written.append(page)
-        images = Path(scratch) / "images"  # widths of a new image
-        for made in images.rglob("*") if images.is_dir() else ():
-            target = Path(output) / made.relative_to(scratch)
-            if made.is_file() and not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(made, target)
+        for folder in ("images", "thumbnails"):  # widths and cards of a new image
+            made_here = Path(scratch) / folder
+            for made in made_here.rglob("*") if made_here.is_dir() else ():
+                target = Path(output) / made.relative_to(scratch)
+                if made.is_file() and not target.exists():
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(made, target)
     return [], written
+
+
+def listings_preview(settings: dict, article: Path, output: str):
+    """After `preview`: the listings and feeds that show `article` (and its translations),
+    and its neighbours' pages, written from every article into `output`; (problems, files).
+
+    Every article is read (from the read cache: an edit leaves the others' entries valid),
+    but only those files are written: a few seconds instead of the full build's minute on
+    a large archive. The full build that follows still rewrites everything.
+    """
+    family = {str(p.resolve()) for p in article_family(article)}
+    state = {"family": family, "chosen": set(), "written": []}
+    with tempfile.TemporaryDirectory(prefix="globe-listings-") as scratch, \
+            tempfile.TemporaryDirectory(prefix="globe-no-editions-") as no_editions:
+        problems = builds.run_pelican({
+            **settings, "OUTPUT_PATH": scratch, "GLOBE_EDITIONS_PATH": no_editions,
+            "GLOBE_SEARCH_INDEX": False, "STATIC_CREATE_LINKS": True,
+            "GLOBE_LISTINGS_PREVIEW": True, CHOSEN_KEY: state, **IN_SERVER})
+        if problems:
+            return problems, []
+        for name in state["written"]:
+            target = os.path.join(output, name)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(os.path.join(scratch, name), target)
+    return [], sorted(state["written"])
+
+
+def _choose_listings(generators):
+    """all_generators_finalized receiver: in a listings preview, what shows the family."""
+    settings = generators[0].settings
+    state = settings.get(CHOSEN_KEY)
+    if state is None:
+        return
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    family = [a for a in articles.articles + articles.translations
+              if os.path.realpath(a.source_path) in state["family"]]
+    listings = next(g for g in generators if isinstance(g, LanguageListingsGenerator))
+    chosen = listings.files_showing(family)
+    for member in family:  # the neighbours' pages show its title
+        for neighbour in (getattr(member, "newer_in_category", None),
+                          getattr(member, "older_in_category", None)):
+            if neighbour is not None and neighbour.save_as:
+                chosen.add(neighbour.save_as)
+    state["chosen"] = chosen
+
+
+class ChosenFilesWriter(Writer):
+    """Pelican's writer, writing only the files a listings preview chose."""
+
+    def write_file(self, name, *args, **kwargs):
+        if self._chosen(name):
+            super().write_file(name, *args, **kwargs)
+
+    def write_feed(self, elements, context, path=None, url=None, *args, **kwargs):
+        if self._chosen(path):
+            return super().write_feed(elements, context, path, url, *args, **kwargs)
+        return None
+
+    def _chosen(self, name) -> bool:
+        state = self.settings[CHOSEN_KEY]
+        if name not in state["chosen"]:
+            return False
+        state["written"].append(name)
+        return True
+
+
+def _writer_for_listings(pelican):
+    """get_writer receiver: a listings preview writes only what it chose."""
+    return ChosenFilesWriter if CHOSEN_KEY in pelican.settings else None
+
+
+signals.all_generators_finalized.connect(_choose_listings)
+signals.get_writer.connect(_writer_for_listings)
 
 
 _DATE_LINE = re.compile(rb"^Date:[ \t]*(\S+)", re.MULTILINE | re.IGNORECASE)

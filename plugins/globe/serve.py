@@ -1,8 +1,9 @@
 """Development server: serve the site on 127.0.0.1, rebuild on save, reload the browser.
 
 - Files are watched with watchfiles (inotify), not by polling the tree.
-- A saved article is previewed at once (preview.py); a full build then runs in a child
-  process (devbuild.py) and brings listings, feeds and editions up to date.
+- A saved article is previewed at once (preview.py), then the home page, listings, feeds
+  and neighbours that show it; a full build then runs in a child process (devbuild.py)
+  and brings everything else (editions, search, other pages of the listings) up to date.
 - Every HTML page the server sends gets a small script that listens for rebuilds
   (server-sent events) and reloads the page. The script is added when serving, so no
   build, and never production, contains it.
@@ -248,19 +249,30 @@ class DevSite:
         existing = {p for p in paths if p.exists()}  # an editor's temporary files are gone
         articles = {p for p in existing if preview.is_article(p, content_root)}
         if articles and len(articles) == len(existing):
-            with self.lock:
-                started = time.perf_counter()
-                problems, written = preview.preview(self.settings(), sorted(articles)[0],
-                                                    self.args.output, self.url_map)
-            if problems or written:
-                if not problems:
-                    print(_("[%(time)s] preview in %(seconds)s s.",
-                            time=time.strftime("%H:%M:%S"),
-                            seconds=decimal(time.perf_counter() - started)))
-                self.state.update(problems)
-                if problems:
-                    _report(problems, 0)
+            saved = sorted(articles)[0]
+            if self._preview(preview.preview, saved, self.url_map) == []:
+                # the home page, feeds and listings that show it, before the full build
+                self._preview(preview.listings_preview, saved)
         self.wanted.set()
+
+    def _preview(self, build, article: Path, *args) -> list[Problem] | None:
+        """Run one kind of preview into the served site; its problems (None: it wrote
+        nothing, e.g. the saved article is a draft that no listing shows)."""
+        with self.lock:
+            started = time.perf_counter()
+            problems, written = build(self.settings(), article, self.args.output, *args)
+        if not (problems or written):
+            return None
+        if not problems:
+            seconds, now = decimal(time.perf_counter() - started), time.strftime("%H:%M:%S")
+            print(_("[%(time)s] preview in %(seconds)s s.", time=now, seconds=seconds)
+                  if build is preview.preview else
+                  _("[%(time)s] home page, listings and feeds in %(seconds)s s.", time=now,
+                    seconds=seconds))
+        self.state.update(problems)
+        if problems:
+            _report(problems, 0)
+        return problems
 
 
 def _report(problems, seconds) -> None:

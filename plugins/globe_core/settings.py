@@ -76,6 +76,8 @@ class GlobeSettings:
     cache_path: str | None = setting(None, "folder of build records (None: .cache)")
     preview: dict | None = setting(None, "set by `globe serve` in a one-article preview build")
     url_map: str | None = setting(None, "file where a full dev build writes every URL")
+    listings_preview: bool = setting(False, "set by `globe serve` after a save: write only "
+                                            "the listings, feeds and pages that show it")
     # --- the newsletter ---
     editions_path: str | None = setting(None, "folder of the edition files (None: none)")
     newsletter_archive_url: str = setting("{lang_prefix}newsletter/",

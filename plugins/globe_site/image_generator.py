@@ -37,5 +37,6 @@ class ResponsiveImagesGenerator(Generator):
         log = problem_log(self.settings)
         for image in {image.source: image for image in self.images}.values():
             warn_if_large(log, image.source, image.width, image.height)
-        write_images(self.images, self.output_path,
-                     GlobeSettings.of(self.settings).image_cache or DEFAULT_CACHE)
+        if not GlobeSettings.of(self.settings).listings_preview:  # else: written already
+            write_images(self.images, self.output_path,
+                         GlobeSettings.of(self.settings).image_cache or DEFAULT_CACHE)

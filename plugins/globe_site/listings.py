@@ -56,9 +56,31 @@ class LanguageListingsGenerator(Generator):
         return [(lang, f"{siteurl}/{self.url(name, section, **fields)}")
                 for lang, section in self.by_lang.items()]
 
+    def files_showing(self, articles) -> set[str]:
+        """The listings (their first file) and feeds in which any of `articles` shows."""
+        files = set()
+        for article in articles:
+            section = self.by_lang.get(article.lang)
+            if section is None or not any(a is article for a in section.articles):
+                continue  # a draft or a scheduled article is in no listing
+            files |= {self.url("index_url", section) + "index.html",
+                      self.url("archives_url", section) + "index.html",
+                      self.url("year_archive_url", section, year=article.date.year)
+                      + "index.html",
+                      self.url("feed_url", section)}
+            for category, members in section.categories:
+                if any(a is article for a in members):
+                    files |= {category.url + "index.html",
+                              self.url("category_feed_url", section, slug=category.key)}
+            for tag, members in section.tags:
+                if any(a is article for a in members):
+                    files.add(tag.url + "index.html")
+        return files
+
     def generate_output(self, writer):
-        write_thumbnails(self.thumbnails, self.output_path,
-                         GlobeSettings.of(self.settings).thumbnail_cache)
+        if not GlobeSettings.of(self.settings).listings_preview:  # else: the cards have theirs
+            write_thumbnails(self.thumbnails, self.output_path,
+                             GlobeSettings.of(self.settings).thumbnail_cache)
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         for section in self.by_lang.values():
             context = {**self.context, "lang": section.lang}

@@ -46,3 +46,49 @@ def test_a_first_look_holds_the_newest_articles_and_the_full_build_replaces_it(t
     replaced = builds.build(settings, str(served))  # what the dev server does next
     assert replaced.ok and not replaced.unchanged
     assert article_pages(served) == everything
+
+
+def newest_article(content):
+    """The newest published French sample article: the home page shows it."""
+    texts = {p: p.read_text(encoding="utf-8") for p in (content / "articles").rglob("*.fr.md")}
+    dated = sorted((re.search(r"^Date: (\S+)", text, re.M).group(1), path)
+                   for path, text in texts.items() if "Status: draft" not in text)
+    return dated[-1][1]
+
+
+def test_after_a_save_the_listings_and_feeds_that_show_the_article_are_rewritten(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE_CONTENT, content)
+    editions = tmp_path / "no-editions"
+    editions.mkdir()
+    url_map = preview.url_map_path(str(tmp_path / "cache"))
+    settings = builds.load_settings(content, editions, overrides={"GLOBE_URL_MAP": url_map})
+    served = tmp_path / "served"
+    assert builds.build(settings, str(served)).ok  # as `globe serve` does: a full build
+    before = {p: p.read_bytes() for p in served.rglob("*") if p.is_file()}
+    saved = newest_article(content)
+    text = saved.read_text(encoding="utf-8")
+    saved.write_text(re.sub(r"^Title: .*$", "Title: Titre changé pour le test", text,
+                            count=1, flags=re.M), encoding="utf-8")
+
+    problems, pages = preview.preview(settings, saved, str(served), url_map)
+    assert not problems and pages
+    problems, written = preview.listings_preview(settings, saved, str(served))
+
+    assert not problems
+    assert "index.html" in written and "feeds/all.atom.xml" in written
+    assert any(name.startswith("category/") for name in written)
+    for name in ("index.html", "feeds/all.atom.xml", "archives/index.html"):
+        assert "Titre changé pour le test" in (served / name).read_text(encoding="utf-8")
+    # only those files and the article's own pages changed: a handful, not the site
+    changed = {p.relative_to(served).as_posix() for p, data in before.items()
+               if p.read_bytes() != data}
+    assert changed <= set(written) | set(pages)
+    assert len(written) < len(before) / 10
+    categories = {n.split("/")[-2] for n in written if "category/" in n}
+    assert len(categories) == 1  # its own category, not the others
+    # what a full build writes for those files is what the previews wrote
+    full = tmp_path / "full"
+    assert builds.build(settings, str(full)).ok
+    for name in written:
+        assert (served / name).read_bytes() == (full / name).read_bytes(), name
