@@ -30,7 +30,7 @@ from . import build as builds
 
 PREVIEW_KEY = "GLOBE_PREVIEW"  # settings key: {"pages": [], "urls": {...}} in a preview
 URL_MAP_KEY = "GLOBE_URL_MAP"  # settings key: where a full build writes its URL map
-CHOSEN_KEY = "GLOBE_CHOSEN_FILES"  # settings key: {"family", "chosen", "written"}
+CHOSEN_KEY = "GLOBE_CHOSEN_FILES"  # settings key: {family, chosen, output, written}
 FIRST_LOOK_ARTICLES = 60  # the home page shows the newest ten of each language
 # Previews and first looks run in the server process, beside its threads: no forked readers
 # (a fork copies whatever lock a thread holds); they read few files anyway.
@@ -151,13 +151,13 @@ def listings_preview(settings: dict, article: Path, output: str):
     and its neighbours' pages, written from every article into `output`; (problems, files).
 
     Every article is read (from the read cache: an edit leaves the others' entries valid),
-    but only those files are written: a few seconds instead of the full build's minute on
-    a large archive. The full build that follows still rewrites everything.
+    but only those files are written (with every page of a paginated listing): seconds,
+    not the whole build. The full build that follows still rewrites everything.
     """
     family = {str(p.resolve()) for p in article_family(article)}
-    state = {"family": family, "chosen": set(), "written": []}
     with tempfile.TemporaryDirectory(prefix="globe-listings-") as scratch, \
             tempfile.TemporaryDirectory(prefix="globe-no-editions-") as no_editions:
+        state = {"family": family, "chosen": set(), "output": scratch, "written": []}
         problems = builds.run_pelican({
             **settings, "OUTPUT_PATH": scratch, "GLOBE_EDITIONS_PATH": no_editions,
             "GLOBE_SEARCH_INDEX": False, "STATIC_CREATE_LINKS": True,
@@ -203,11 +203,7 @@ class ChosenFilesWriter(Writer):
         return None
 
     def _chosen(self, name) -> bool:
-        state = self.settings[CHOSEN_KEY]
-        if name not in state["chosen"]:
-            return False
-        state["written"].append(name)
-        return True
+        return name in self.settings[CHOSEN_KEY]["chosen"]
 
 
 def _writer_for_listings(pelican):
@@ -215,8 +211,18 @@ def _writer_for_listings(pelican):
     return ChosenFilesWriter if CHOSEN_KEY in pelican.settings else None
 
 
+def _remember_written(path, context=None, **_signal):
+    """content_written and feed_written receiver: every file a listings preview wrote
+    (a paginated listing writes several from one chosen name)."""
+    state = (context or {}).get(CHOSEN_KEY)
+    if state is not None:
+        state["written"].append(os.path.relpath(path, state["output"]).replace(os.sep, "/"))
+
+
 signals.all_generators_finalized.connect(_choose_listings)
 signals.get_writer.connect(_writer_for_listings)
+signals.content_written.connect(_remember_written)
+signals.feed_written.connect(_remember_written)
 
 
 _DATE_LINE = re.compile(rb"^Date:[ \t]*(\S+)", re.MULTILINE | re.IGNORECASE)

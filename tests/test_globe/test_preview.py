@@ -92,3 +92,6 @@ def test_after_a_save_the_listings_and_feeds_that_show_the_article_are_rewritten
     assert builds.build(settings, str(full)).ok
     for name in written:
         assert (served / name).read_bytes() == (full / name).read_bytes(), name
+    # a paginated listing comes whole: the home page's second page too
+    home_pages = {p.relative_to(full).as_posix() for p in (full / "page").rglob("*.html")}
+    assert home_pages and home_pages <= set(written)
