@@ -15,7 +15,7 @@ from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
 from globe_core import background
-from globe_core.foreign_resources import load_problems, site_host, written_loads
+from globe_core.foreign_resources import host_name, load_problems, written_loads
 from globe_core.messages import _
 from globe_core.pelican_seams import forget_limited_messages
 from globe_core.problems import ContentProblems, Problem, ProblemLog
@@ -89,7 +89,7 @@ def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:
             sources = [settings["PATH"], settings.get("GLOBE_EDITIONS_PATH")]
             background.start_process(
                 settings, "foreign-loads", written_loads,
-                (settings["OUTPUT_PATH"], site_host(settings["SITEURL"])),
+                (settings["OUTPUT_PATH"], host_name(settings["SITEURL"])),
                 lambda loads: log.extend(load_problems(loads, sources, log.display_path)))
         background.finish_all(settings)
     except ContentProblems:

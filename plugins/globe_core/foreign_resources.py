@@ -189,14 +189,15 @@ def _where_written(url: str, sources) -> list[tuple[str, int]]:
     return []
 
 
-def site_host(siteurl: str) -> str:
+def host_name(siteurl: str) -> str:
+    """The host of an address, lowercased, as the checks compare it."""
     return (urlsplit(siteurl).hostname or "").lower()
 
 
 def foreign_load_problems(output: str, siteurl: str, source_folders,
                           display: Callable[[str], str]) -> list[Problem]:
     """Problems for every load from another host, on the source that wrote it."""
-    return load_problems(written_loads(output, site_host(siteurl)), source_folders, display)
+    return load_problems(written_loads(output, host_name(siteurl)), source_folders, display)
 
 
 def load_problems(loads: list[Load], source_folders,
