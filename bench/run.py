@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -42,25 +41,25 @@ def build_ratio(articles: int, rounds: int, scratch: Path) -> bool:
     subprocess.run([sys.executable, str(GENERATOR), "--articles", str(articles),
                     "--editions", "--out", str(corpus)], check=True, capture_output=True)
     (corpus / "no-editions").mkdir()
-    bare_cmd = [str(BIN / "pelican"), "content", "-o", str(scratch / "bare"), "-q"]
 
-    def globe_cmd(editions):
+    def command(name: str, output: Path) -> list[str]:
+        if name == "bare":
+            return [str(BIN / "pelican"), "content", "-o", str(output), "-q"]
+        editions = "no-editions" if name == "site" else "newsletter/editions"
         return [str(BIN / "globe"), "build", "--production", "--content", "content",
-                "--editions", editions, "--output", str(scratch / "globe")]
+                "--editions", editions, "--output", str(output)]
 
     runs = {"bare": [], "site": [], "site+editions": []}
-    commands = {"bare": bare_cmd, "site": globe_cmd("no-editions"),
-                "site+editions": globe_cmd("newsletter/editions")}
-    # every globe build is cold: its own cache folder, emptied (read, email, image and
-    # template caches would otherwise make rounds 2 and 3 rebuilds)
-    cache = scratch / "cache"
-    env = {**os.environ, "GLOBE_CACHE_PATH": str(cache)}
-    for _ in range(rounds):  # interleaved, so all see the same machine load
-        for name, command in commands.items():
-            for folder in ("bare", "globe", "cache"):  # every build starts from nothing
-                shutil.rmtree(scratch / folder, ignore_errors=True)
-            runs[name].append(timed(command, corpus, env))
-    bare, site, full = (min(runs[name]) for name in commands)
+    for round_number in range(rounds):  # interleaved, so all see the same machine load
+        for name, times in runs.items():
+            # Every build starts from nothing, in never-used folders, and every globe build
+            # is cold: its own cache folder. Nothing is deleted before the last round: on
+            # this disk, files created soon after thousands were deleted cost far more
+            # (docs/performance.md), which would measure the previous build's clean-up.
+            fresh = scratch / f"{name}-{round_number}"
+            env = {**os.environ, "GLOBE_CACHE_PATH": str(fresh / "cache")}
+            times.append(timed(command(name, fresh / "output"), corpus, env))
+    bare, site, full = (min(times) for times in runs.values())
     editions = len(list((corpus / "newsletter" / "editions").glob("*.md")))
     ratio = site / bare
     print(f"Corpus: {articles} articles (shared/bench/make_corpus.py), best of {rounds} runs")

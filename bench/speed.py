@@ -43,7 +43,7 @@ PHONE_PIXELS = 375 * 2
 ROUNDS = 3  # cold builds, bare and ours
 
 
-def run_measured(command, cwd) -> tuple[float, int]:
+def run_measured(command, cwd, env=None) -> tuple[float, int]:
     """Wall time and peak memory (MB, largest process) of one command, in a fresh child."""
     probe = ("import resource, subprocess, sys, time, json\n"
              "t = time.perf_counter()\n"
@@ -52,7 +52,7 @@ def run_measured(command, cwd) -> tuple[float, int]:
              "if r.returncode: sys.exit(r.stdout + r.stderr)\n"
              "print(json.dumps([e, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))\n")
     result = subprocess.run([sys.executable, "-c", probe, *command], cwd=cwd, check=False,
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, env=env)
     if result.returncode:
         sys.exit(f"failed: {' '.join(map(str, command))}\n{result.stderr}")
     seconds, kilobytes = json.loads(result.stdout)
@@ -83,20 +83,29 @@ def wait_for(predicate, seconds: float, step=0.02):
 
 
 def builds(corpus: Path, scratch: Path) -> dict:
-    bare_cmd = [str(BIN / "pelican"), "content", "-o", str(scratch / "bare"), "-q"]
-    globe_cmd = [str(BIN / "globe"), "build", "--production", "--content", "content",
-                 "--editions", "newsletter/editions", "--output", str(scratch / "globe")]
     bare_runs, cold_runs = [], []
-    for _ in range(ROUNDS):  # interleaved, best of each: the machine's load varies
-        shutil.rmtree(scratch / "bare", ignore_errors=True)
-        shutil.rmtree(scratch / "globe", ignore_errors=True)
-        shutil.rmtree(CACHE, ignore_errors=True)  # cold: no read, email, image or build cache
-        bare_runs.append(run_measured(bare_cmd, corpus))
-        cold_runs.append(run_measured(globe_cmd, corpus))
+    for round_number in range(ROUNDS):  # interleaved, best of each: the machine's load varies
+        # Never-used folders, deleted only after the last round: on this disk (ext4
+        # without a journal) files created soon after thousands were deleted cost up to
+        # 50 times more (docs/performance.md), which would measure the previous round.
+        fresh = scratch / f"cold-{round_number}"
+        bare_runs.append(run_measured(
+            [str(BIN / "pelican"), "content", "-o", str(fresh / "bare"), "-q"], corpus))
+        cold_runs.append(run_measured(
+            [*globe_build(fresh / "globe")], corpus,
+            env={**os.environ, "GLOBE_CACHE_PATH": str(fresh / "cache")}))  # cold: no cache
+    for round_number in range(ROUNDS):
+        shutil.rmtree(scratch / f"cold-{round_number}")
     (bare, bare_mb), (cold, cold_mb) = min(bare_runs), min(cold_runs)
-    unchanged, _ = run_measured(globe_cmd, corpus)
+    run_measured(globe_build(scratch / "globe"), corpus)  # fills the bench's cache
+    unchanged, _ = run_measured(globe_build(scratch / "globe"), corpus)
     return {"bare_cold_s": bare, "bare_peak_mb": bare_mb, "cold_s": cold, "cold_peak_mb": cold_mb,
             "unchanged_s": unchanged}
+
+
+def globe_build(output: Path) -> list[str]:
+    return [str(BIN / "globe"), "build", "--production", "--content", "content",
+            "--editions", "newsletter/editions", "--output", str(output)]
 
 
 def newest_french_articles(url_map: dict, count: int) -> list[tuple[str, str]]:

@@ -15,7 +15,7 @@ from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
 from globe_core import background
-from globe_core.foreign_resources import host_name, load_problems, written_loads
+from globe_core.foreign_resources import host_name, load_problems, loaded_from, written_loads
 from globe_core.messages import _
 from globe_core.pelican_seams import forget_limited_messages
 from globe_core.problems import ContentProblems, Problem, ProblemLog
@@ -85,12 +85,7 @@ def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:
     try:
         Pelican(settings).run()
         if not log.problems and not warnings.problems:
-            # in another process, beside the link check; this one compresses meanwhile
-            sources = [settings["PATH"], settings.get("GLOBE_EDITIONS_PATH")]
-            background.start_process(
-                settings, "foreign-loads", written_loads,
-                (settings["OUTPUT_PATH"], host_name(settings["SITEURL"])),
-                lambda loads: log.extend(load_problems(loads, sources, log.display_path)))
+            _check_foreign_loads(settings, log)
         background.finish_all(settings)
     except ContentProblems:
         pass
@@ -105,6 +100,23 @@ def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:
     if notes is not None:
         notes.extend(sorted(set(log.notes)))
     return sorted(set(log.problems)) + warnings.problems
+
+
+def _check_foreign_loads(settings: dict, log: ProblemLog) -> None:
+    """In another process, beside the link check and the search index, on the files
+    written so far; the index's own files when it is in (its job started first, so it
+    completes first)."""
+    output, host = settings["OUTPUT_PATH"], host_name(settings["SITEURL"])
+    sources = [settings["PATH"], settings.get("GLOBE_EDITIONS_PATH")]
+    files = loaded_from(output)
+
+    def report(loads):
+        added = sorted(set(loaded_from(output)) - set(files))
+        log.extend(load_problems([*loads, *written_loads(output, host, added)], sources,
+                                 log.display_path))
+
+    background.start_process(settings, "foreign-loads", written_loads,
+                             (output, host, files), report)
 
 
 def check(settings: dict) -> BuildResult:

@@ -143,22 +143,29 @@ def is_foreign(url: str, site_host: str) -> bool:
     return (parts.hostname or "").lower() != site_host
 
 
-def written_loads(output: str, site_host: str) -> list[Load]:
-    """Every load from another host in the files under `output`."""
+LOADING = (".html", ".htm", ".xml", ".css", ".svg")  # files that can make a browser load
+
+
+def loaded_from(output: str) -> list[str]:
+    """The files under `output` that can load something, relative to it."""
+    return [os.path.relpath(os.path.join(folder, name), output).replace(os.sep, "/")
+            for folder, _dirs, files in os.walk(output) for name in files
+            if os.path.splitext(name)[1].lower() in LOADING]
+
+
+def written_loads(output: str, site_host: str, files: list[str] | None = None
+                  ) -> list[Load]:
+    """Every load from another host in `files` (relative to `output`; by default all the
+    files there that can load something)."""
     found = []
-    for folder, _dirs, files in os.walk(output):
-        for name in files:
-            suffix = os.path.splitext(name)[1].lower()
-            if suffix not in (".html", ".htm", ".xml", ".css", ".svg"):
-                continue
-            path = os.path.join(folder, name)
-            with open(path, encoding="utf-8", errors="replace") as file:
-                text = file.read()
-            urls = (css_urls(text) if suffix == ".css" else
-                    feed_urls(text) if suffix == ".xml" else html_urls(text))
-            relative = os.path.relpath(path, output).replace(os.sep, "/")
-            found += [Load(relative, url) for url in dict.fromkeys(urls)
-                      if is_foreign(url, site_host)]
+    for relative in loaded_from(output) if files is None else files:
+        suffix = os.path.splitext(relative)[1].lower()
+        with open(os.path.join(output, relative), encoding="utf-8", errors="replace") as file:
+            text = file.read()
+        urls = (css_urls(text) if suffix == ".css" else
+                feed_urls(text) if suffix == ".xml" else html_urls(text))
+        found += [Load(relative, url) for url in dict.fromkeys(urls)
+                  if is_foreign(url, site_host)]
     return found
 
 

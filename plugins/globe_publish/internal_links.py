@@ -25,6 +25,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 class BrokenLink:
     page: str  # output file, relative to the output folder
     url: str
+    target: str = ""  # the file that would answer it
 
 
 # Our own generated HTML, so attributes are well-formed: a regular expression is ~10× faster
@@ -122,14 +123,16 @@ def _site_path(url: str, page_url: str, origin: str, netloc: str) -> str | None:
     return absolute.path
 
 
-def broken_links(output: str, siteurl: str) -> list[BrokenLink]:
-    """Links from the output to the site itself that no file in the output answers."""
+def broken_links(output: str, siteurl: str, pages: list[str] | None = None
+                 ) -> list[BrokenLink]:
+    """Links from the output's `pages` (all of them by default) to the site itself that no
+    file in the output answers."""
     site = urlsplit(siteurl)
     site_path = site.path.rstrip("/")
-    exists: dict[str, bool] = {}
+    missing: dict[str, str | None] = {}  # link path: the file that is not there, or None
     broken = []
     origin = f"{site.scheme}://{site.netloc}"
-    for path in output_files(output):
+    for path in output_files(output) if pages is None else pages:
         page = os.path.relpath(path, output).replace(os.sep, "/")
         page_url = f"{siteurl.rstrip('/')}/{page}"
         for url in links_of(path):
@@ -138,9 +141,9 @@ def broken_links(output: str, siteurl: str) -> list[BrokenLink]:
             link_path = _site_path(url, page_url, origin, site.netloc)
             if link_path is None or not link_path.startswith(site_path):
                 continue  # another site, mailto:, data:…
-            if link_path not in exists:  # most pages link to the same few hundred paths
+            if link_path not in missing:  # most pages link to the same few hundred paths
                 target = target_file(output, link_path[len(site_path):] or "/")
-                exists[link_path] = os.path.isfile(target)
-            if not exists[link_path]:
-                broken.append(BrokenLink(page, url))
+                missing[link_path] = None if os.path.isfile(target) else target
+            if missing[link_path]:
+                broken.append(BrokenLink(page, url, missing[link_path]))
     return broken

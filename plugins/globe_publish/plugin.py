@@ -16,8 +16,8 @@ from globe_core.settings import GlobeSettings
 from globe_core.startup import at_initialized
 
 from .fingerprint import asset_url_function, rename_theme_assets
-from .internal_links import broken_links
-from .precompress import precompress
+from .internal_links import broken_links, output_files
+from .precompress import compressible, precompress
 
 SOURCES = "globe_output_sources"  # {output file: source file}, kept in the build settings
 
@@ -81,21 +81,29 @@ def _line_of(source: str, url: str) -> int:
 
 
 def finish_output(pelican):
-    """The output is complete: check its links and compress it, both beside the build's
-    own last check (foreign loads, in globe build), which then waits for them."""
+    """The output is complete but for the search index, still being made: check its links
+    and compress it now, beside the build's own last check (foreign loads, in globe
+    build). The index's own files follow when the jobs finish: their `complete`s run in
+    the order the jobs started, so after the index is in place."""
     settings = pelican.settings
     typed = GlobeSettings.of(settings)
     if typed.fingerprint_assets:
         rename_theme_assets(settings)
-    background.finish_all(settings)  # the search index, made meanwhile: checked, compressed
-    output = settings["OUTPUT_PATH"]
+    output, siteurl = settings["OUTPUT_PATH"], settings["SITEURL"]
     if typed.check_internal_links:
+        pages = list(output_files(output))  # now: the index moves in while the check runs
+
+        def report(found):
+            added = sorted(set(output_files(output)) - set(pages))
+            report_broken_links(settings, [*found, *broken_links(output, siteurl, added)])
+
         background.start_process(settings, "link-check", broken_links,
-                                 (output, settings["SITEURL"]),
-                                 lambda found: report_broken_links(settings, found))
+                                 (output, siteurl, pages), report)
     if typed.precompress and not problem_log(settings):
+        files = compressible(output)
         # zlib lets go of the GIL: a thread keeps the second core busy
-        background.start(settings, "precompress", lambda: precompress(output), lambda _n: None)
+        background.start(settings, "precompress", lambda: precompress(files),
+                         lambda _n: precompress(sorted(set(compressible(output)) - set(files))))
 
 
 def report_broken_links(settings, found):
@@ -109,6 +117,8 @@ def report_broken_links(settings, found):
     log = problem_log(settings)
     in_content, from_templates = {}, {}
     for broken in found:
+        if os.path.isfile(broken.target):
+            continue  # a file installed since the check read the output (the search index)
         source = sources.get(broken.page)
         line = _line_of(source, broken.url) if source else 0
         if line:

@@ -9,20 +9,22 @@ COMPRESSED = (".html", ".css", ".js", ".xml", ".json", ".svg", ".txt")
 MIN_SIZE = 1024  # smaller files gain nothing worth a second file
 
 
-def precompress(output: str) -> int:
-    """Write file.gz beside each text file worth it; how many were written."""
-    written = 0
-    for folder, _dirs, files in os.walk(output):
-        for name in files:
-            path = os.path.join(folder, name)
-            if not name.endswith(COMPRESSED) or os.path.getsize(path) < MIN_SIZE:
-                continue
-            with open(path, "rb") as source:
-                data = source.read()
-            # mtime=0: the same file compresses to the same bytes, so deploys hard-link it
-            with open(path + ".gz", "wb") as target:
-                target.write(gzip.compress(data, compresslevel=9, mtime=0))
-            stat = os.stat(path)
-            os.utime(path + ".gz", ns=(stat.st_atime_ns, stat.st_mtime_ns))
-            written += 1
-    return written
+def compressible(output: str) -> list[str]:
+    """The text files under `output` worth a gzipped copy."""
+    paths = (os.path.join(folder, name)
+             for folder, _dirs, files in os.walk(output) for name in files
+             if name.endswith(COMPRESSED))
+    return [path for path in paths if os.path.getsize(path) >= MIN_SIZE]
+
+
+def precompress(paths: list[str]) -> int:
+    """Write file.gz beside each of `paths`; how many were written."""
+    for path in paths:
+        with open(path, "rb") as source:
+            data = source.read()
+        # mtime=0: the same file compresses to the same bytes, so deploys hard-link it
+        with open(path + ".gz", "wb") as target:
+            target.write(gzip.compress(data, compresslevel=9, mtime=0))
+        stat = os.stat(path)
+        os.utime(path + ".gz", ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    return len(paths)

@@ -93,8 +93,11 @@ def start_index(generator, writer) -> None:
 
 def _make_index(output: str, pages: list[str], scratch: str,
                 memory: str | None) -> subprocess.CompletedProcess:
-    """Pagefind's index of `pages` in `scratch`/pagefind (made in `memory` when given)."""
-    site, index = os.path.join(scratch, "site"), os.path.join(scratch, INDEX_FOLDER)
+    """Pagefind's index of `pages` in `scratch`/pagefind (made in `memory` when given).
+
+    The pages Pagefind reads are copied into `memory` too: linked on the disk, each one's
+    folder is a new directory there, thousands of them, which cost more than the copies."""
+    site, index = os.path.join(memory or scratch, "site"), os.path.join(scratch, INDEX_FOLDER)
     _link_pages(output, pages, site)
     if not memory:
         return _run_pagefind(site, index)
@@ -134,7 +137,7 @@ def _link_pages(output: str, pages: list[str], site: str) -> None:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         try:
             os.link(source, target)
-        except OSError:
+        except OSError:  # another file system
             shutil.copyfile(source, target)
 
 
@@ -155,7 +158,12 @@ def _install_index(result: subprocess.CompletedProcess, index: str, settings: di
 
 
 def finish_index(pelican) -> None:
-    """`finalized` receiver, connected last: the index is in the output before it is used."""
+    """`finalized` receiver, connected last: the index is in the output before it is used.
+
+    Under `globe build`, which finishes the jobs itself, this does not wait: the build's
+    last check starts first, and the index is installed before the later jobs complete."""
+    if pelican.settings.get(background.CALLER_FINISHES):
+        return
     background.finish(pelican.settings, INDEX_JOB)
     background.finish_at_finalized(pelican.settings)
 
