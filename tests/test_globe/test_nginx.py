@@ -125,6 +125,17 @@ def test_text_is_sent_compressed_and_prebuilt_gz_files_are_used_as_they_are(ngin
     assert "Content-Encoding" not in plain.headers
 
 
+def test_the_search_index_made_beside_the_build_is_compressed_too(nginx_site):
+    # Pagefind's files join the output after gzip has started on the rest of it
+    scripts = sorted((nginx_site.root / "pagefind").glob("*.js"))
+    assert scripts
+    for script in scripts:
+        twin = script.with_name(script.name + ".gz")
+        assert gzip.decompress(twin.read_bytes()) == script.read_bytes(), script.name
+    response = get(nginx_site, f"/pagefind/{scripts[0].name}", headers={"Accept-Encoding": "gzip"})
+    assert response.headers.get("Content-Encoding") == "gzip"
+
+
 @pytest.mark.parametrize("prefix, lang", [("", "fr"), ("/nl", "nl"), ("/en", "en")])
 def test_missing_pages_get_the_404_page_in_their_language(nginx_site, prefix, lang):
     response = get(nginx_site, f"{prefix}/2099/01/nulle-part/")

@@ -51,10 +51,13 @@ def test_the_output_scan_reads_every_loading_attribute():
     <a href="https://elsewhere.example/">a link is not a load</a>
     <template class="embed__frame"><iframe src="https://video.example/embed"></iframe></template>
     <iframe src="{EVIL}?iframe"></iframe><base href="{EVIL}?base">
-    <div style='background: image-set("{EVIL}?imageset" 1x)'></div></body></html>"""
+    <div style='background: image-set("{EVIL}?imageset" 1x)'></div>
+    <p style="background:&#117;rl({EVIL}?reference)">x</p>
+    <p style="background:URL({EVIL}?upper)">x</p></body></html>"""
     found = {url.split("?", 1)[1] for url in html_urls(html) if url.startswith(EVIL)}
     assert found == {"icon", "style", "import", "background", "srcset", "source", "poster",
-                     "data", "svg", "use", "escaped", "iframe", "base", "imageset"}
+                     "data", "svg", "use", "escaped", "iframe", "base", "imageset", "reference",
+                     "upper"}
     assert not [u for u in html_urls(html) if "elsewhere" in u or "video.example" in u]
 
 
