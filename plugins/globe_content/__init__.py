@@ -1,5 +1,11 @@
-"""Pelican plugin: strict reading and validation of articles and pages."""
+"""Pelican plugin: strict reading and validation of articles and pages.
 
-from .plugin import register
+Pelican is imported with the plugin, not with the package: the processes a build starts
+import single modules of it (the email workers, the checks, the search index).
+"""
 
-__all__ = ["register"]
+
+def register():
+    from .plugin import register as register_plugin  # noqa: PLC0415
+
+    register_plugin()

@@ -36,8 +36,8 @@ from .edition import (
     resolve_articles,
 )
 from .email_cache import EmailCache
-from .email_check import EmailSpec, check_email, check_mjml, check_text
 from .email_images import EmailImage, prepare_email_image
+from .email_worker import render_and_check, render_and_check_in_worker, start_worker
 from .manifest import manifest_entry, manifest_json
 from .render import EmailRenderer, RenderedEmail, email_templates_dir
 from .view import (
@@ -57,30 +57,6 @@ class BuiltEdition:
     view: EditionView
     email: RenderedEmail
     problems: list[Problem] = field(default_factory=list)
-
-
-def render_and_check(renderer: EmailRenderer, view: EditionView, gate: tuple):
-    """The email of one edition, and what the quality gate finds wrong with it.
-
-    gate: (SITEURL, GlobeSettings), plain values a worker process can receive.
-    """
-    email = renderer.render(view)
-    spec = EmailSpec.of(view, *gate, email.inline_css)
-    return email, (check_mjml(email.mjml, spec) + check_email(email.html, spec)
-                   + check_text(email.text, spec))
-
-
-# Worker processes build their renderer once (ProcessPoolExecutor's initializer).
-_worker_renderer: EmailRenderer | None = None
-
-
-def _start_worker(renderer_args: tuple) -> None:
-    global _worker_renderer  # noqa: PLW0603 — one renderer per worker process
-    _worker_renderer = EmailRenderer(*renderer_args)
-
-
-def _render_and_check_in_worker(view: EditionView, gate: tuple):
-    return render_and_check(_worker_renderer, view, gate)
 
 
 class EditionAssembler:
@@ -155,10 +131,10 @@ class EditionAssembler:
             return lambda: keep(made)
         pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1,
                                    mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_start_worker, initargs=(self.renderer_args,))
+                                   initializer=start_worker, initargs=(self.renderer_args,))
         # Views are plain values; the Edition, which holds Pelican articles that link to
         # each other too deeply to pickle, stays in this process.
-        pending = pool.map(_render_and_check_in_worker, [views[i] for i in missing],
+        pending = pool.map(render_and_check_in_worker, [views[i] for i in missing],
                            repeat(self.gate), chunksize=8)
 
         def wait() -> list[BuiltEdition]:

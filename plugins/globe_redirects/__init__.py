@@ -1,5 +1,11 @@
-"""Redirects from the old site's addresses (`Old_urls`) to the new ones."""
+"""Redirects from the old site's addresses (`Old_urls`) to the new ones.
 
-from .plugin import register
+Pelican is imported with the plugin, not with the package: the processes a build starts
+import single modules of it (the email workers, the checks, the search index).
+"""
 
-__all__ = ["register"]
+
+def register():
+    from .plugin import register as register_plugin  # noqa: PLC0415
+
+    register_plugin()

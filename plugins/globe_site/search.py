@@ -13,7 +13,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 
 from pelican.generators import Generator
@@ -22,8 +21,9 @@ from globe_core import background
 from globe_core import context as keys
 from globe_core.settings import GlobeSettings
 
+from .search_index import INDEX_FOLDER, make_index
+
 DEFAULT_SEARCH_URL = "{lang_prefix}search/"
-INDEX_FOLDER = "pagefind"
 MEMORY_FOLDER = "/dev/shm"
 INDEX_JOB = "search-index"
 
@@ -54,12 +54,6 @@ class SearchPageGenerator(Generator):
                               relative_urls=self.settings["RELATIVE_URLS"])
 
 
-def pagefind_command(site: str, index: str) -> list[str]:
-    # `python -m pagefind` runs the binary that the pagefind[bin] package ships.
-    return [sys.executable, "-m", "pagefind", "--site", site, "--output-path", index,
-            "--quiet"]
-
-
 def start_index(generator, writer) -> None:
     """`page_writer_finalized` receiver: index the article and page files, which are all
     written now, on the second core while the build writes listings and editions.
@@ -86,27 +80,10 @@ def start_index(generator, writer) -> None:
 
     # another process: linking is thousands of system calls that would hold this
     # process's GIL while it writes the listings
-    background.start_process(settings, INDEX_JOB, _make_index,
+    background.start_process(settings, INDEX_JOB, make_index,
                              (output, pages, scratch, memory),
                              lambda result: _install_index(result, index, settings, clean),
                              clean)
-
-
-def _make_index(output: str, pages: list[str], scratch: str,
-                memory: str | None) -> subprocess.CompletedProcess:
-    """Pagefind's index of `pages` in `scratch`/pagefind (made in `memory` when given).
-
-    The pages Pagefind reads are copied into `memory` too: linked on the disk, each one's
-    folder is a new directory there, thousands of them, which cost more than the copies."""
-    site, index = os.path.join(memory or scratch, "site"), os.path.join(scratch, INDEX_FOLDER)
-    _link_pages(output, pages, site)
-    if not memory:
-        return _run_pagefind(site, index)
-    result = _run_pagefind(site, os.path.join(memory, INDEX_FOLDER))
-    if not result.returncode:  # onto the output's disk, still beside the build
-        shutil.copytree(os.path.join(memory, INDEX_FOLDER), index,
-                        copy_function=shutil.copyfile)
-    return result
 
 
 def _memory_folder() -> str | None:
@@ -129,22 +106,6 @@ def _html_files(output: str) -> list[str]:
     return [os.path.relpath(os.path.join(folder, name), output)
             for folder, _dirs, files in os.walk(output)
             for name in files if name.endswith(".html")]
-
-
-def _link_pages(output: str, pages: list[str], site: str) -> None:
-    """The `pages` of `output`, linked (or copied, across file systems) into `site`."""
-    for page in pages:
-        source, target = os.path.join(output, page), os.path.join(site, page)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        try:
-            os.link(source, target)
-        except OSError:  # another file system
-            shutil.copyfile(source, target)
-
-
-def _run_pagefind(site: str, index: str) -> subprocess.CompletedProcess:
-    return subprocess.run(pagefind_command(site, index), check=False, capture_output=True,
-                          text=True)
 
 
 def _install_index(result: subprocess.CompletedProcess, index: str, settings: dict,
