@@ -1,12 +1,16 @@
-"""The first look of `globe serve` on an empty output: the newest articles at once, then the
-full build in its place."""
+"""`globe serve`'s previews: the first look on an empty output, the listings that show a
+saved article, and everything else that shows it after the full build behind them."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import time
+import urllib.request
 
-from support import SAMPLE_CONTENT
+from contentkit import article, write_tree
+from support import SAMPLE_CONTENT, dev_server
 
 from globe import build as builds
 from globe import preview
@@ -95,3 +99,53 @@ def test_after_a_save_the_listings_and_feeds_that_show_the_article_are_rewritten
     # a paginated listing comes whole: the home page's second page too
     home_pages = {p.relative_to(full).as_posix() for p in (full / "page").rglob("*.html")}
     assert home_pages and home_pages <= set(written)
+
+
+EDITION = """Number: 2021-12
+Date: 2021-10-30
+Lang: fr
+Subject: The Brussels Globe – octobre
+Preheader: Une visite officielle et un forum international à Bruxelles en octobre.
+Articles: visit, forum
+Status: ready
+
+Deux rendez-vous internationaux en octobre.
+"""
+
+
+def wait_until_served_with(url: str, text: str, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    served = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                served = response.read().decode("utf-8")
+        except OSError:
+            served = ""
+        if text in served:
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never showed {text!r}")
+
+
+def test_a_save_reaches_listings_feeds_editions_and_translations(tmp_path):
+    write_tree(tmp_path, {
+        "content/articles/2021/visit.fr.md": article("visit", "fr", "Version une"),
+        "content/articles/2021/visit.nl.md": article("visit", "nl", "Versie een"),
+        "content/articles/2021/forum.fr.md": article("forum", "fr", "Le forum",
+                                                     date="2021-10-20"),
+        "editions/2021-12.fr.md": EDITION,
+    })
+    os.utime(tmp_path / "content/articles/2021/visit.fr.md", (1e9, 1e9))  # older than nl
+    with dev_server(tmp_path, GLOBE_LANG="fr") as port:
+        site = f"http://127.0.0.1:{port}"
+        wait_until_served_with(f"{site}/newsletter/2021-12/", "Version une")
+        with urllib.request.urlopen(f"{site}/translations/", timeout=5) as response:
+            assert "translations__state--outdated" not in response.read().decode("utf-8")
+        (tmp_path / "content/articles/2021/visit.fr.md").write_text(
+            article("visit", "fr", "Version deux"), encoding="utf-8")
+        for path in ("/2021/10/visit/", "/", "/feeds/all.atom.xml", "/archives/",
+                     "/newsletter/2021-12/", "/newsletter/2021-12/email.html"):
+            wait_until_served_with(site + path, "Version deux")
+        # the Dutch version now lags behind the original it translates
+        wait_until_served_with(f"{site}/translations/", "translations__state--outdated")
