@@ -16,8 +16,9 @@ import importlib.metadata
 import json
 import os
 import pickle
-import zlib
 from pathlib import Path
+
+from globe_core.kept_values import KeptValues, tree_digest
 
 PLUGINS = Path(__file__).resolve().parents[1]
 CODE = ("globe_content", "globe_core")  # what a reader runs
@@ -46,36 +47,15 @@ def _plain_settings(settings: dict) -> bytes:
     return json.dumps(plain, sort_keys=True).encode()
 
 
-def _tree(folder: str, with_contents: bool) -> bytes:
-    """Every file under `folder`: its path, and its size and time or its bytes."""
-    digest = hashlib.sha256()
-    for root, dirs, files in os.walk(folder):
-        dirs.sort()
-        dirs[:] = [d for d in dirs if d != "__pycache__"]
-        for name in sorted(files):
-            path = os.path.join(root, name)
-            digest.update(os.path.relpath(path, folder).encode() + b"\0")
-            if with_contents:
-                with open(path, "rb") as file:
-                    digest.update(file.read())
-            elif not name.endswith((".md", ".markdown")):  # an image was redrawn…
-                try:
-                    stat = os.stat(path)
-                except OSError:  # a dangling link: the build reports it, not this digest
-                    stat = os.lstat(path)
-                digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.digest()
-
-
 class ReadCache:
     def __init__(self, folder: str, settings: dict, rules):
-        self.folder = folder
+        self.values = KeptValues(folder)
         digest = hashlib.sha256(_plain_settings(settings))
         digest.update(pickle.dumps(rules))
-        digest.update(_tree(rules.content_root, with_contents=False))
-        digest.update(_tree(os.path.join(settings["THEME"], "translations"), True))
+        digest.update(tree_digest(rules.content_root, with_contents=False))
+        digest.update(tree_digest(os.path.join(settings["THEME"], "translations"), True))
         for package in CODE:
-            digest.update(_tree(str(PLUGINS / package), with_contents=True))
+            digest.update(tree_digest(str(PLUGINS / package), with_contents=True))
         for library in LIBRARIES:
             digest.update(importlib.metadata.version(library).encode())
         self.base = digest.digest()
@@ -83,24 +63,9 @@ class ReadCache:
     def key(self, path: str, raw: bytes) -> str:
         return hashlib.sha256(self.base + path.encode() + b"\0" + raw).hexdigest()
 
-    def _path(self, key: str) -> str:
-        return os.path.join(self.folder, key[:2], key)
-
     def get(self, key: str):
         """What reading made of these bytes before (a Converted), or None."""
-        try:
-            with open(self._path(key), "rb") as file:
-                return pickle.loads(zlib.decompress(file.read()))
-        except (OSError, ValueError, EOFError, pickle.UnpicklingError, zlib.error):
-            return None
+        return self.values.get(key)
 
     def put(self, key: str, converted) -> None:
-        target = self._path(key)
-        part = f"{target}.{os.getpid()}.part"
-        try:
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(part, "wb") as file:
-                file.write(zlib.compress(pickle.dumps(converted), 1))
-            os.replace(part, target)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        self.values.put(key, converted)
