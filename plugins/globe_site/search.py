@@ -78,8 +78,8 @@ def start_index(generator, writer) -> None:
             if folder:
                 shutil.rmtree(folder, ignore_errors=True)
 
-    # another process: linking is thousands of system calls that would hold this
-    # process's GIL while it writes the listings
+    # another process: copying the pages is thousands of system calls that would hold
+    # this process's GIL while it writes the listings
     background.start_process(settings, INDEX_JOB, make_index,
                              (output, pages, scratch, memory),
                              lambda result: _install_index(result, index, settings, clean),
