@@ -26,6 +26,7 @@ from .body_checks import image_problems
 from .figures import FigureExtension
 from .headings import check_headings
 from .images import resolve_image
+from .inline_patterns import TrimmedMarkdown
 from .model import ContentRules, validate
 from .parallel_read import Converted, convert, taken
 from .references import check_references
@@ -53,12 +54,12 @@ class GlobeMarkdownReader(BaseReader):
         extensions = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
         extensions += [name for name in config.get("extension_configs", {}) if
                        name not in extensions and name != "markdown.extensions.meta"]
-        # One Markdown instance per reader, reset per file: Pelican builds one per file.
-        self.markdown = Markdown(
+        # Instances kept by the reader, reset per file: Pelican builds one per file.
+        self.markdown = TrimmedMarkdown(lambda: Markdown(
             extensions=[*extensions, self.figures, self.policy, self.body],
             extension_configs=config.get("extension_configs", {}),
             output_format="html5",
-        )
+        ))
 
     def kind_of(self, source_path: str) -> str:
         relative = os.path.relpath(source_path, self.rules.content_root)
@@ -99,7 +100,6 @@ class GlobeMarkdownReader(BaseReader):
         self.figures.source_path = os.path.abspath(source.path)
         self.body.lang = source.value("lang") or ""
         self.policy.policy = BODY
-        self.markdown.reset()
         return self.markdown.convert(source.body)
 
     def metadata(self, source, kind, summary: str) -> dict:
@@ -144,7 +144,6 @@ class GlobeMarkdownReader(BaseReader):
         if written and written.strip():
             saved, self.figures.source_path = self.figures.source_path, ""
             self.body.lang, self.policy.policy = "", SUMMARY  # summaries are not bodies
-            self.markdown.reset()
             rendered = self.markdown.convert(written.strip())
             self.figures.source_path, self.policy.policy = saved, BODY
             problems = policy_problems(source, self.policy.rendered, SUMMARY,
