@@ -27,6 +27,7 @@ _TAG = re.compile(r"""<([a-zA-Z][^\s/>]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[
                   r"""[^\s"'>]+))?)*)\s*/?>""")
 _ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 _TEMPLATE = re.compile(r"<template\b.*?</template\s*>", re.IGNORECASE | re.DOTALL)
+_TEMPLATE_START = re.compile(r"<[tT][eE][mM][pP][lL][aA][tT][eE]")  # faster than lower()
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
 _CSS_URL = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)|@import\s+(["'])(.*?)\3"""
                       r"""|image-set\(\s*(["'])(.*?)\5""", re.IGNORECASE | re.DOTALL)
@@ -87,7 +88,7 @@ def _may_load(tag: str, attributes: str) -> bool:
 
 def html_urls(text: str) -> list[str]:
     """Every address the HTML makes a reader's software fetch on its own."""
-    if "<template" in text.lower():
+    if _TEMPLATE_START.search(text):
         text = _TEMPLATE.sub("", text)
     urls = []
     for block in _STYLE_BLOCK.findall(text):
