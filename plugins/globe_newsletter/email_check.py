@@ -7,9 +7,12 @@ generator turns them into build problems on the edition file.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from urllib.parse import parse_qs, urlsplit
 
 import lxml.html
@@ -430,13 +433,14 @@ def _select(email, selector: str, by_class: dict) -> list:
             if found is not owner]
 
 
-def _declarations(style: str) -> dict:
+@functools.lru_cache(maxsize=4096)  # an email repeats a few dozen styles on every tag
+def _declarations(style: str) -> Mapping[str, str]:
     found = {}
     for declaration in style.split(";"):
         if ":" in declaration:
             name, value = declaration.split(":", 1)
             found[name.strip().lower()] = value.strip().lower()
-    return found
+    return MappingProxyType(found)  # shared between callers: read-only
 
 
 def _font_sizes(html, email, spec):
