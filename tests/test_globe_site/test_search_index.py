@@ -1,0 +1,54 @@
+"""Pagefind reads pages cut down to what it indexes, and makes the same index from them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+from globe_site.search import _html_files
+from globe_site.search_index import INDEX_FOLDER, _run_pagefind, index_copy, make_index
+
+HEAD = '<!DOCTYPE html><html lang="nl"><head><title>T</title></head>'
+PAGE = (HEAD + '<body><nav><a href="/">Home</a></nav><main>'
+        '<article class="a" data-pagefind-body><h1>Titel</h1><article>quote</article>'
+        '<p>Tekst</p></article><aside>Meer</aside></main></body></html>')
+
+
+def test_a_copy_keeps_the_head_and_the_indexed_element_only():
+    copy = index_copy(PAGE)
+    assert copy.startswith(HEAD)
+    assert ('<body><article class="a" data-pagefind-body><h1>Titel</h1>'
+            '<article>quote</article><p>Tekst</p></article></body>') in copy
+    assert "Home" not in copy and "Meer" not in copy
+
+
+def test_a_page_pagefind_would_read_elsewhere_is_copied_whole():
+    meta_outside = PAGE.replace("<aside>", '<aside data-pagefind-meta="author">')
+    never_closed = PAGE.replace("</p></article>", "</p>")
+    no_body = PAGE.replace(" data-pagefind-body", "")
+    for page in (meta_outside, never_closed, no_body):
+        assert index_copy(page) == page
+
+
+def index_files(folder) -> set[str]:
+    """Pagefind names its fragments and index chunks by their content."""
+    return {os.path.relpath(os.path.join(root, name), folder)
+            for root, _dirs, names in os.walk(folder) for name in names
+            if name != "pagefind-entry.json"}
+
+
+def test_the_index_of_the_copies_is_the_index_of_the_pages(sample_site, tmp_path):
+    pages = [p for p in _html_files(str(sample_site)) if not p.startswith(INDEX_FOLDER)]
+    whole = tmp_path / "whole"
+    for page in pages:
+        (whole / page).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(sample_site / page, whole / page)
+    assert _run_pagefind(str(whole), str(tmp_path / "from-pages")).returncode == 0
+    assert make_index(str(sample_site), pages, str(tmp_path / "scratch"), None).returncode == 0
+
+    made = index_files(tmp_path / "scratch" / INDEX_FOLDER)
+    assert made == index_files(tmp_path / "from-pages")
+    assert sum(name.startswith("fragment/") for name in made) >= 16  # articles and pages
+    indexed = [text for text in ((sample_site / p).read_text(encoding="utf-8") for p in pages)
+               if "data-pagefind-body" in text]
+    assert sum(map(len, map(index_copy, indexed))) < 0.75 * sum(map(len, indexed))
