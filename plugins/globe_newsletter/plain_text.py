@@ -15,8 +15,10 @@ _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "
 
 def inline_text(fragment: str) -> str:
     """An inline HTML fragment (a title, a summary) as one line of text."""
-    text = BeautifulSoup(fragment or "", "html.parser").get_text(" ")
-    return _SPACES.sub(" ", html.unescape(text)).strip()
+    fragment = fragment or ""
+    if "<" in fragment or "&" in fragment:  # most titles hold neither: no parse needed
+        fragment = html.unescape(BeautifulSoup(fragment, "html.parser").get_text(" "))
+    return _SPACES.sub(" ", fragment).strip()
 
 
 def html_to_text(fragment: str) -> str:
