@@ -58,8 +58,9 @@ def start_index(generator, writer) -> None:
     """`page_writer_finalized` receiver: index the article and page files, which are all
     written now, on the second core while the build writes listings and editions.
 
-    Pagefind gets its own copy of the files written so far (in memory; hard links when
-    there is no memory file system), so it never reads a file being written; its index
+    Pagefind gets its own copy of the files written so far (in memory when the system
+    has a memory file system; cut down to what it indexes), so it never reads a file
+    being written; its index
     goes to a scratch folder and is moved into the output when the build finishes its
     background jobs, before their results are used.
     """
