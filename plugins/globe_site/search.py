@@ -60,9 +60,8 @@ def start_index(generator, writer) -> None:
 
     Pagefind gets its own copy of the files written so far (in memory when the system
     has a memory file system; cut down to what it indexes), so it never reads a file
-    being written; its index
-    goes to a scratch folder and is moved into the output when the build finishes its
-    background jobs, before their results are used.
+    being written; its index goes to a scratch folder and is moved into the output when
+    the build finishes its background jobs, before their results are used.
     """
     settings = generator.settings
     globe = GlobeSettings.of(settings)
