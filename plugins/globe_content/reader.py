@@ -12,7 +12,7 @@ from pelican.urlwrappers import Category, Tag
 
 from globe_core.categories import category_key
 from globe_core.dates import is_scheduled, parse_date
-from globe_core.folders import inside
+from globe_core.folders import RealFolders
 from globe_core.html_policy import BODY, SUMMARY, policy_problems
 from globe_core.languages import lang_prefix
 from globe_core.pelican_seams import localized
@@ -47,6 +47,7 @@ class GlobeMarkdownReader(BaseReader):
     def __init__(self, settings):
         super().__init__(settings)
         self.rules = ContentRules.from_settings(settings)
+        self.folders = RealFolders()  # a reader serves one build: folders do not move
         self.figures = FigureExtension(self.rules.content_root)
         self.body = BodyExtension(os.path.join(settings["THEME"], "translations"))
         self.policy = PolicyExtension()
@@ -67,7 +68,7 @@ class GlobeMarkdownReader(BaseReader):
         return "page" if first in self.settings.get("PAGE_PATHS", ["pages"]) else "article"
 
     def read(self, source_path):
-        if not inside(source_path, self.rules.content_root):
+        if not self.folders.inside(source_path, self.rules.content_root):
             return "", dict(SKIP)  # a link out of the content folder: see tree.py
         converted = taken(self.settings, source_path) or convert(self, source_path)
         if converted.problems:
