@@ -26,11 +26,11 @@ from .body_checks import image_problems
 from .figures import FigureExtension
 from .headings import check_headings
 from .images import resolve_image
-from .inline_patterns import TrimmedMarkdown
 from .model import ContentRules, validate
 from .parallel_read import Converted, convert, taken
 from .references import check_references
 from .sanitiser import PolicyExtension
+from .trimmed_markdown import TrimmedMarkdown
 
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 # Characters that could make a one-line summary more than plain text in Markdown
