@@ -1,12 +1,12 @@
 """Markdown that does not try the syntax a text cannot use.
 
 Python-Markdown tries each of its fifteen inline patterns on every piece of text in a
-document, and each of its dozen block processors on every block: the loops around them
-are most of the conversion time, though most articles use only paragraphs, lists, links,
-images and emphasis. Every match of a pattern or processor below needs one of its
-strings in the text, so a text without any of them is converted by an instance with
-that pattern or processor removed (through the registries' public `deregister`): the
-same HTML, for less work. Instances are kept, one per set of removed parts. Tests
+document, each of its dozen block processors on every block, and `{: attribute}` lists
+on every element: the loops around them are most of the conversion time, though most
+articles use only paragraphs, lists, links, images and emphasis. Every match of a part
+below needs one of its strings in the text, so a text without any of them is converted
+by an instance with that part removed (through the registries' public `deregister`):
+the same HTML, for less work. Instances are kept, one per set of removed parts. Tests
 compare the output with a full instance's.
 """
 
@@ -54,6 +54,16 @@ BLOCK_NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
+TREE_NEEDS: dict[str, tuple[str, ...]] = {
+    "attr_list": ("{",),
+}
+
+
+def _registries(markdown: Markdown) -> tuple:
+    """The registries that INLINE_NEEDS, BLOCK_NEEDS and TREE_NEEDS name parts of."""
+    return markdown.inlinePatterns, markdown.parser.blockprocessors, markdown.treeprocessors
+
+
 class TrimmedMarkdown:
     """Converts like `make()`'s instance, skipping the syntax each text cannot use."""
 
@@ -61,31 +71,27 @@ class TrimmedMarkdown:
         self._make = make
         full = make()
         spaces = " " * full.tab_length
-        self._inline = {name: needles for name, needles in INLINE_NEEDS.items()
-                        if name in full.inlinePatterns}
-        self._block = {name: tuple(spaces if n == TAB else n for n in needles)
-                       for name, needles in BLOCK_NEEDS.items()
-                       if name in full.parser.blockprocessors}
-        self._instances: dict[tuple[frozenset[str], frozenset[str]], Markdown] = {
-            (frozenset(), frozenset()): full}
+        self._parts = []  # (index of its registry, name, needles) of each part `full` has
+        needs = (INLINE_NEEDS, BLOCK_NEEDS, TREE_NEEDS)
+        for index, registry in enumerate(_registries(full)):
+            self._parts += [(index, name, tuple(spaces if n == TAB else n for n in needles))
+                            for name, needles in needs[index].items() if name in registry]
+        self._needles = {n for _index, _name, needles in self._parts for n in needles}
+        self._instances: dict[frozenset[tuple[int, str]], Markdown] = {frozenset(): full}
 
     def instance_for(self, text: str) -> Markdown:
-        """The instance without the patterns and processors `text` cannot use, reset."""
-        unused = (_unused(self._inline, text), _unused(self._block, text))
+        """The instance without the parts `text` cannot use, reset."""
+        present = {needle for needle in self._needles if needle in text}
+        unused = frozenset((index, name) for index, name, needles in self._parts
+                           if present.isdisjoint(needles))
         markdown = self._instances.get(unused)
         if markdown is None:
             markdown = self._instances[unused] = self._make()
-            for name in unused[0]:
-                markdown.inlinePatterns.deregister(name)
-            for name in unused[1]:
-                markdown.parser.blockprocessors.deregister(name)
+            registries = _registries(markdown)
+            for index, name in unused:
+                registries[index].deregister(name)
         markdown.reset()
         return markdown
 
     def convert(self, text: str) -> str:
         return self.instance_for(text).convert(text)
-
-
-def _unused(needs: dict[str, tuple[str, ...]], text: str) -> frozenset[str]:
-    return frozenset(name for name, needles in needs.items()
-                     if not any(needle in text for needle in needles))

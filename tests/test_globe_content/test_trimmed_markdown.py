@@ -8,7 +8,7 @@ from markdown import Markdown
 from support import SAMPLE_CONTENT, SAMPLE_EDITIONS
 
 from globe import build as builds
-from globe_content.trimmed_markdown import BLOCK_NEEDS, INLINE_NEEDS, TrimmedMarkdown
+from globe_content.trimmed_markdown import BLOCK_NEEDS, INLINE_NEEDS, TREE_NEEDS, TrimmedMarkdown
 from globe_core.source import split_source
 
 EXTENSIONS = builds.load_settings(SAMPLE_CONTENT, SAMPLE_EDITIONS)["MARKDOWN"]["extensions"]
@@ -25,8 +25,8 @@ PIECES = st.lists(st.sampled_from(
     ["``", "\\`", "[^1]", "[^1]: note\n", "![alt](/a.png)", "[link](/b)", "[ref]",
      "[ref]: /c\n", "<b>", "</b>", "<http://a.b/c>", "<x@y.be>", "&amp;", "&#123;", "  \n",
      "\t\n", " \r\n", "**", "__", "*em*", "_em_", "\n\n", "| a | b |\n|---|---|\n| 1 | 2 |\n",
-     "a|b\n-|-\n", "{: .lead }", "1. ", "- ", "* ", "+ ", "> ", "    code\n", "\tcode\n",
-     "# ", "## T\n", "T\n===\n", "T\n---\n", "***\n", "___\n", "<div>\n", "</div>\n",
+     "a|b\n-|-\n", "{: .lead }", "## T {#v}\n", "1. ", "- ", "* ", "+ ", "> ", "    code\n",
+     "\tcode\n", "# ", "## T\n", "T\n===\n", "T\n---\n", "***\n", "___\n", "<div>\n", "</div>\n",
      "word"]),
     max_size=40).map("".join)
 
@@ -48,7 +48,8 @@ def test_the_sample_articles_convert_as_with_all_the_syntax():
 
 def kept(markdown: Markdown) -> set[str]:
     return ({name for name in INLINE_NEEDS if name in markdown.inlinePatterns}
-            | {name for name in BLOCK_NEEDS if name in markdown.parser.blockprocessors})
+            | {name for name in BLOCK_NEEDS if name in markdown.parser.blockprocessors}
+            | {name for name in TREE_NEEDS if name in markdown.treeprocessors})
 
 
 def test_a_text_is_converted_without_the_syntax_it_cannot_use():
@@ -56,8 +57,8 @@ def test_a_text_is_converted_without_the_syntax_it_cannot_use():
     plain = trimmed.instance_for("Une visite à Hanoï, en *mai*.\n\n- un\n- deux")
     assert {"em_strong", "ulist", "olist"} <= kept(plain)
     assert not {"backtick", "link", "html", "entity", "escape", "table", "quote", "code",
-                "hashheader"} & kept(plain)
-    rich = trimmed.instance_for("## Voir\n\n> `code` & [le site](/) <b>ici</b> | x")
-    assert {"backtick", "link", "html", "entity", "table", "quote", "hashheader"} <= \
-        kept(rich)
+                "hashheader", "attr_list"} & kept(plain)
+    rich = trimmed.instance_for("## Voir {: #v }\n\n> `code` & [le site](/) <b>ici</b> | x")
+    assert {"backtick", "link", "html", "entity", "table", "quote", "hashheader",
+            "attr_list"} <= kept(rich)
     assert trimmed.instance_for("Une autre visite, en *juin*.\n\n- trois") is plain  # kept
