@@ -52,8 +52,6 @@ BLOCK_NEEDS: dict[str, tuple[str, ...]] = {
     "footnote": ("[^",),
     "reference": ("[",),
 }
-
-
 TREE_NEEDS: dict[str, tuple[str, ...]] = {
     "attr_list": ("{",),
 }
