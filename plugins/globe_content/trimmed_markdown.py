@@ -6,8 +6,9 @@ on every element: the loops around them are most of the conversion time, though 
 articles use only paragraphs, lists, links, images and emphasis. Every match of a part
 below needs one of its strings in the text, so a text without any of them is converted
 by an instance with that part removed (through the registries' public `deregister`):
-the same HTML, for less work. Instances are kept, one per set of removed parts. Tests
-compare the output with a full instance's.
+the same HTML, for less work. Instances are kept, one per set of removed parts (a few
+dozen at most; texts of any other set use the full instance). Tests compare the output
+with a full instance's.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ BLOCK_NEEDS: dict[str, tuple[str, ...]] = {
 TREE_NEEDS: dict[str, tuple[str, ...]] = {
     "attr_list": ("{",),
 }
+KEPT_INSTANCES = 64  # a real site makes about a dozen sets; files made to vary get no more
 
 
 def _registries(markdown: Markdown) -> tuple:
@@ -83,7 +85,9 @@ class TrimmedMarkdown:
         unused = frozenset((index, name) for index, name, needles in self._parts
                            if present.isdisjoint(needles))
         markdown = self._instances.get(unused)
-        if markdown is None:
+        if markdown is None and len(self._instances) >= KEPT_INSTANCES:
+            markdown = self._instances[frozenset()]
+        elif markdown is None:
             markdown = self._instances[unused] = self._make()
             registries = _registries(markdown)
             for index, name in unused:

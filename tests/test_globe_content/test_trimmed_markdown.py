@@ -8,7 +8,13 @@ from markdown import Markdown
 from support import SAMPLE_CONTENT, SAMPLE_EDITIONS
 
 from globe import build as builds
-from globe_content.trimmed_markdown import BLOCK_NEEDS, INLINE_NEEDS, TREE_NEEDS, TrimmedMarkdown
+from globe_content.trimmed_markdown import (
+    BLOCK_NEEDS,
+    INLINE_NEEDS,
+    KEPT_INSTANCES,
+    TREE_NEEDS,
+    TrimmedMarkdown,
+)
 from globe_core.source import split_source
 
 EXTENSIONS = builds.load_settings(SAMPLE_CONTENT, SAMPLE_EDITIONS)["MARKDOWN"]["extensions"]
@@ -62,3 +68,13 @@ def test_a_text_is_converted_without_the_syntax_it_cannot_use():
     assert {"backtick", "link", "html", "entity", "table", "quote", "hashheader",
             "attr_list"} <= kept(rich)
     assert trimmed.instance_for("Une autre visite, en *juin*.\n\n- trois") is plain  # kept
+
+
+def test_texts_made_to_vary_do_not_multiply_instances():
+    trimmed, pieces = TrimmedMarkdown(full), ["`a`", "[b](/c)", "<i>d</i>", "&amp;", "> e",
+                                              "| f |\n|---|", "# g", "\\*"]
+    texts = ["\n\n".join(p for bit, p in enumerate(pieces) if n >> bit & 1) + "\n\nh"
+             for n in range(2 ** len(pieces))]
+    for text in texts:
+        assert trimmed.convert(text) == full().convert(text), text
+    assert len({id(trimmed.instance_for(text)) for text in texts}) <= KEPT_INSTANCES
