@@ -116,7 +116,7 @@ def _check_foreign_loads(settings: dict, log: ProblemLog) -> None:
                                  log.display_path))
 
     background.start_process(settings, "foreign-loads", written_loads,
-                             (output, host, files), report)
+                             (output, host, files), report, yields=True)
 
 
 def check(settings: dict) -> BuildResult:

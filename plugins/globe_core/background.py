@@ -11,12 +11,14 @@ job's `work` runs in a thread (a subprocess, or C code that releases the GIL); i
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 JOBS = "GLOBE_BACKGROUND_JOBS"  # [Job] of this build, kept in its settings
+YIELDING_NICENESS = 10  # added to a yielding process's nice value (os.nice)
 # Set by `globe build`, which finishes the jobs itself after its last check of the output;
 # a plain `pelican` run has them finished at the end of `finalized`.
 CALLER_FINISHES = "GLOBE_BACKGROUND_FINISHED_BY_CALLER"
@@ -80,14 +82,18 @@ def start(settings: dict, name: str, work: Callable[[], object],
 
 def start_process(settings: dict, name: str, function: Callable, args: tuple,
                   complete: Callable[[object], None],
-                  discard: Callable[[], None] | None = None) -> Job:
+                  discard: Callable[[], None] | None = None, yields: bool = False) -> Job:
     """Like `start`, for pure-Python work (which holds the GIL): `function(*args)` runs in
-    a new Python process. Give it paths and names, not the build's objects.
+    a new Python process. Give it paths and names, not the build's objects. A process
+    that `yields` runs at a lower priority: the cores go first to the work the build
+    waits on longest (the search index), and it fills what they leave.
 
     Not a fork: a forked copy of the build shares its few hundred megabytes page by page,
     and every page either side then writes is copied; measured, that cost more system
     time than the new process costs to start."""
-    executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+    executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=os.nice if yields else None,
+                                   initargs=(YIELDING_NICENESS,) if yields else ())
     future = executor.submit(function, *args)
 
     def work():

@@ -98,7 +98,7 @@ def finish_output(pelican):
             report_broken_links(settings, [*found, *broken_links(output, siteurl, added)])
 
         background.start_process(settings, "link-check", broken_links,
-                                 (output, siteurl, pages), report)
+                                 (output, siteurl, pages), report, yields=True)
     if typed.precompress and not problem_log(settings):
         files = compressible(output)
         # zlib lets go of the GIL: a thread keeps the second core busy

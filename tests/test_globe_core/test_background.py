@@ -55,8 +55,17 @@ def test_only_the_named_job_is_finished():
     assert completed == ["b", "a"]
 
 
-def test_pure_python_work_runs_in_a_forked_process():
+def test_pure_python_work_runs_in_another_process():
     settings, completed = {}, []
     background.start_process(settings, "pid", os.getpid, (), completed.append)
     background.finish_all(settings)
     assert completed and completed[0] != os.getpid()
+
+
+def test_a_process_that_yields_runs_at_a_lower_priority():
+    settings, completed = {}, []
+    background.start_process(settings, "plain", os.nice, (0,), completed.append)
+    background.start_process(settings, "yielding", os.nice, (0,), completed.append,
+                             yields=True)
+    background.finish_all(settings)
+    assert completed == [os.nice(0), min(19, os.nice(0) + background.YIELDING_NICENESS)]
