@@ -15,3 +15,5 @@ GLOBE_PRODUCTION = True
 GLOBE_FINGERPRINT_ASSETS = True
 GLOBE_CHECK_INTERNAL_LINKS = True
 GLOBE_PRECOMPRESS = True
+# drafts are not published: `globe check` renders and checks their emails
+GLOBE_DRAFT_EMAILS = False

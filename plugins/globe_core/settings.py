@@ -96,6 +96,8 @@ class GlobeSettings:
         (UNSUBSCRIBE_TAG, MANAGE_TAG), "merge tags an email may contain; others are errors")
     newsletter_utm_source: str = setting("newsletter", "utm_source on links to the site")
     newsletter_preview: bool = setting(True, "dev builds also write preview.html per edition")
+    draft_emails: bool = setting(True, "render and check draft editions' emails too (dev "
+                                       "builds, `globe check`); off: only what is published")
     newsletter_parallel_min: int = setting(
         60, "from this many editions on, emails are rendered in worker processes")
     read_parallel_min: int = setting(

@@ -193,6 +193,10 @@ class EditionsGenerator(Generator):
             log.extend(problems)
             if not (problems or not edition.complete or not edition.articles):
                 ready.append(edition)
+        if not GlobeSettings.of(self.settings).draft_emails:
+            # what a draft's email would show is checked by `globe check` (CI's first step)
+            # and dev builds; a production build renders only what it publishes
+            ready = [edition for edition in ready if edition.status == "ready"]
         self.editions = ready  # what will be built: known before the emails are rendered
         self._built: list[BuiltEdition] = []
         background.start(self.settings, EMAILS_JOB, self.assembler.start_all(ready),

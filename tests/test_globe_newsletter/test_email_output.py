@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from globe import build as builds
+from globe import cli
 from globe_core.languages import long_date
 
 from .kit import edition, email_html, entry, manifest, tiny_editions, write_site
@@ -215,6 +216,25 @@ def test_draft_editions_are_checked_but_only_ready_ones_are_published(tmp_path, 
                       encoding="utf-8")
     assert not build_site(content, editions=editions, production=True,
                           output=tmp_path / "again").ok
+
+
+def test_a_production_build_renders_only_the_emails_it_publishes(tmp_path, build_site,
+                                                                 capsys):
+    """A draft's email is rendered and gated by `globe check` (CI's first step) and dev
+    builds; a production build, which does not publish it, does not render it."""
+    content, editions = write_site(tmp_path, {
+        "2021-15.fr.md": edition(status="ready"),
+        "2021-16.fr.md": edition("Voir [notre ancien site](http://example.org/).",
+                                 number="2021-16", status="draft", articles="alpha, gamma"),
+    })
+    production = build_site(content, editions=editions, production=True)
+    assert production.ok, production.problems
+    assert (Path(production.output) / "newsletter/2021-15/email.html").is_file()
+
+    assert cli.main(["check", "--content", str(content), "--editions", str(editions)]) == 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if ": error: " in line]
+    assert len(errors) == 1 and "2021-16.fr.md:1:" in errors[0], errors
+    assert "http://example.org/" in errors[0]
 
 
 def test_worker_processes_build_the_same_emails_and_report_the_same_problems(tmp_path,
