@@ -107,8 +107,8 @@ class GlobeSettings:
                                               "content, cacheable for a year (production)")
     check_internal_links: bool = setting(False, "a broken link to the site itself in the "
                                                 "output fails the build (production)")
-    precompress: bool = setting(False, "write file.gz beside text files for nginx's "
-                                       "gzip_static (production)")
+    precompress: bool = setting(False, "write file.gz beside styles, scripts and icons for "
+                                       "nginx's gzip_static (production)")
     listmonk_public_url: str = setting("https://newsletter.international.brussels",
                                        "listmonk's public address; subscription forms post to "
                                        "<it>/subscription/form, which the site's CSP allows")

@@ -117,9 +117,16 @@ def test_text_is_sent_compressed_and_prebuilt_gz_files_are_used_as_they_are(ngin
         assert response.headers.get("Content-Encoding") == "gzip", path
         assert "Accept-Encoding" in response.headers.get("Vary", "")
     # gzip_static: the bytes on the wire are exactly the .gz file the build wrote
+    css = theme_asset(nginx_site, "css")
+    response = get(nginx_site, css, headers={"Accept-Encoding": "gzip"}, stream=True)
+    raw = response.raw.read(decode_content=False)
+    built = nginx_site.root / css.lstrip("/")
+    assert raw == built.with_name(built.name + ".gz").read_bytes()
+    assert gzip.decompress(raw) == built.read_bytes()
+    # pages are compressed as they are served: no second file, the same bytes unpacked
+    assert not (nginx_site.root / "index.html.gz").exists()
     response = get(nginx_site, "/", headers={"Accept-Encoding": "gzip"}, stream=True)
     raw = response.raw.read(decode_content=False)
-    assert raw == (nginx_site.root / "index.html.gz").read_bytes()
     assert gzip.decompress(raw) == (nginx_site.root / "index.html").read_bytes()
     plain = get(nginx_site, "/", headers={"Accept-Encoding": "identity"})
     assert "Content-Encoding" not in plain.headers
