@@ -10,12 +10,18 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pelican import Pelican
+from pelican import Pelican, signals
 from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
-from globe_core import background
-from globe_core.foreign_resources import host_name, load_problems, loaded_from, written_loads
+from globe_core import background, written_files
+from globe_core.foreign_resources import (
+    LOADING,
+    host_name,
+    load_problems,
+    loaded_from,
+    written_loads,
+)
 from globe_core.messages import _
 from globe_core.pelican_seams import forget_limited_messages
 from globe_core.problems import ContentProblems, Problem, ProblemLog
@@ -76,6 +82,7 @@ def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:
     forget_limited_messages()
     log = settings["GLOBE_PROBLEMS"] = ProblemLog(os.getcwd())
     settings[background.CALLER_FINISHES] = True  # after the foreign-load check below
+    settings[FOREIGN_LOADS_INPUT] = True  # started by the receiver below
     display_root = log.display_path(settings["PATH"])
     warnings = _PelicanWarnings(display_root)
     root_logger = logging.getLogger()
@@ -84,8 +91,12 @@ def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:
     quiet, pelican_console.quiet = pelican_console.quiet, True
     try:
         Pelican(settings).run()
-        if not log.problems and not warnings.problems:
-            _check_foreign_loads(settings, log)
+        follower = settings.pop(FOREIGN_LOADS_INPUT, None)
+        if isinstance(follower, written_files.Follower):
+            if log.problems or warnings.problems:
+                background.drop(settings, FOREIGN_LOADS_JOB)
+            else:
+                written_files.end(follower, loaded_from(settings["OUTPUT_PATH"]))
         background.finish_all(settings)
     except ContentProblems:
         pass
@@ -95,6 +106,7 @@ def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:
                 _("fix the file named above, or report this message to the developers"))
     finally:
         background.abandon(settings)  # after a failure: no job outlives its build
+        written_files.forget(settings["OUTPUT_PATH"])
         root_logger.removeHandler(warnings)
         pelican_console.quiet = quiet
     if notes is not None:
@@ -102,21 +114,38 @@ def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:
     return sorted(set(log.problems)) + warnings.problems
 
 
-def _check_foreign_loads(settings: dict, log: ProblemLog) -> None:
-    """In another process, beside the link check and the search index, on the files
-    written so far; the index's own files when it is in (its job started first, so it
-    completes first)."""
+FOREIGN_LOADS_JOB = "foreign-loads"
+FOREIGN_LOADS_INPUT = "globe_foreign_loads_input"  # True in globe build, then its Follower
+
+
+def start_foreign_load_check(pelican) -> None:
+    """`get_writer` receiver (the last signal before the first file is written, after
+    the checks that can stop the build; it returns no writer), under `globe build`: the
+    check for loads from another host starts and reads each file as soon as it is
+    written (written_files.py), on the cores the build leaves idle, beside the link
+    check and the search index. The index's own files are read once it is in."""
+    settings = pelican.settings
+    if settings.get(FOREIGN_LOADS_INPUT) is not True:
+        return
+    log: ProblemLog = settings["GLOBE_PROBLEMS"]
     output, host = settings["OUTPUT_PATH"], host_name(settings["SITEURL"])
     sources = [settings["PATH"], settings.get("GLOBE_EDITIONS_PATH")]
-    files = loaded_from(output)
 
     def report(loads):
-        added = sorted(set(loaded_from(output)) - set(files))
+        background.finish(settings, background.SEARCH_INDEX_JOB)  # its files are read too
+        added = sorted(set(loaded_from(output)) - follower.sent)
         log.extend(load_problems([*loads, *written_loads(output, host, added)], sources,
                                  log.display_path))
 
-    background.start_process(settings, "foreign-loads", written_loads,
-                             (output, host, files), report, yields=True)
+    feed = background.start_fed_process(settings, FOREIGN_LOADS_JOB, written_loads,
+                                        (output, host), report, yields=True)
+    follower = settings[FOREIGN_LOADS_INPUT] = written_files.follow(output, feed,
+                                                                     tuple(LOADING))
+
+
+signals.get_writer.connect(start_foreign_load_check)
+signals.content_written.connect(written_files.pass_written)
+signals.feed_written.connect(written_files.pass_written)
 
 
 def check(settings: dict) -> BuildResult:

@@ -18,7 +18,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 JOBS = "GLOBE_BACKGROUND_JOBS"  # [Job] of this build, kept in its settings
-YIELDING_NICENESS = 10  # added to a yielding process's nice value (os.nice)
+YIELDING_NICENESS = 10  # added to a yielding process's nice value, without SCHED_IDLE
+# The job that adds files to the output after the pages are written: a job that reads the
+# output back finishes it before it reports, so that those files are read too.
+SEARCH_INDEX_JOB = "search-index"
 # Set by `globe build`, which finishes the jobs itself after its last check of the output;
 # a plain `pelican` run has them finished at the end of `finalized`.
 CALLER_FINISHES = "GLOBE_BACKGROUND_FINISHED_BY_CALLER"
@@ -31,6 +34,7 @@ class Job:
     complete: Callable[[object], None]  # given what `work` returned
     discard: Callable[[], None] | None = None  # instead of `complete`, after a failed build
     thread: threading.Thread | None = None
+    feed: Feed | None = None  # its input, closed before the job is waited for
     result: object = None
     error: BaseException | None = None
     finished: bool = False
@@ -62,6 +66,8 @@ class Job:
             if self.finished:
                 return False
             self.finished = True
+        if self.feed is not None:  # after a failure, the input may never have been closed
+            self.feed.close()
         self.thread.join()
         return True
 
@@ -82,18 +88,14 @@ def start(settings: dict, name: str, work: Callable[[], object],
 
 def start_process(settings: dict, name: str, function: Callable, args: tuple,
                   complete: Callable[[object], None],
-                  discard: Callable[[], None] | None = None, yields: bool = False) -> Job:
+                  discard: Callable[[], None] | None = None) -> Job:
     """Like `start`, for pure-Python work (which holds the GIL): `function(*args)` runs in
-    a new Python process. Give it paths and names, not the build's objects. A process
-    that `yields` runs at a lower priority: the cores go first to the work the build
-    waits on longest (the search index), and it fills what they leave.
+    a new Python process. Give it paths and names, not the build's objects.
 
     Not a fork: a forked copy of the build shares its few hundred megabytes page by page,
     and every page either side then writes is copied; measured, that cost more system
     time than the new process costs to start."""
-    executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=os.nice if yields else None,
-                                   initargs=(YIELDING_NICENESS,) if yields else ())
+    executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
     future = executor.submit(function, *args)
 
     def work():
@@ -105,10 +107,119 @@ def start_process(settings: dict, name: str, function: Callable, args: tuple,
     return start(settings, name, work, complete, discard)
 
 
+class Feed:
+    """The input of a job's process, sent while the build goes on (`start_fed_process`)."""
+
+    def __init__(self, connection):
+        self._connection = connection
+        self._lock = threading.Lock()
+
+    def send(self, items: list | None) -> None:
+        with self._lock:
+            if self._connection.closed:
+                return
+            try:
+                self._connection.send(items)
+            except OSError:  # the process ended: its job reports why
+                self._connection.close()
+
+    def end(self) -> None:
+        """All the input is sent: the work can finish."""
+        self.send(None)
+        self.close()
+
+    def close(self) -> None:
+        """No more input; without `end` first, the work stops unfinished (the build
+        failed). Closing twice does nothing."""
+        with self._lock:
+            if not self._connection.closed:
+                self._connection.close()
+
+
+def start_fed_process(settings: dict, name: str, function: Callable, args: tuple,
+                      complete: Callable[[object], None],
+                      discard: Callable[[], None] | None = None, yields: bool = False
+                      ) -> Feed:
+    """Like `start_process`, for work whose input is written while it runs: it starts at
+    once, and `function(*args, items)` iterates over the items of each `Feed.send` until
+    `Feed.end` (see written_files.py).
+
+    A process that `yields` gets only the CPU time that nothing else wants (`SCHED_IDLE`):
+    it reads what the build writes without slowing it down, since the build is what
+    every other job waits for; when the build is done and waits for it, it has the cores.
+    (A nice value of 10 still took a tenth of a core from the build: measured, the same
+    wall time as running beside it at full priority.)"""
+    spawn = multiprocessing.get_context("spawn")
+    items_out, items_in = spawn.Pipe(duplex=False)
+    result_out, result_in = spawn.Pipe(duplex=False)
+    process = spawn.Process(target=_run_fed,
+                            args=(function, args, items_out, result_in, yields),
+                            name=f"globe-{name}", daemon=True)
+    process.start()
+    items_out.close()  # the process's ends: a closed end then shows as the end of input
+    result_in.close()
+
+    def work():
+        try:
+            succeeded, value = result_out.recv()
+        except EOFError:
+            raise RuntimeError(f"{name}: the process ended before its work") from None
+        finally:
+            result_out.close()
+            process.join()
+        if not succeeded:
+            raise value
+        return value
+
+    feed = Feed(items_in)
+    start(settings, name, work, complete, discard).feed = feed
+    return feed
+
+
+def yield_the_cores() -> None:
+    """This process runs only when a core is idle (a lower nice value where the system
+    has no such policy)."""
+    try:
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    except (AttributeError, OSError):
+        os.nice(YIELDING_NICENESS)
+
+
+class InputAbandoned(Exception):
+    """The build closed a fed process's input without ending it: it failed."""
+
+
+def _received(connection):
+    while True:
+        try:
+            items = connection.recv()
+        except EOFError:
+            raise InputAbandoned from None
+        if items is None:
+            return
+        yield from items
+
+
+def _run_fed(function: Callable, args: tuple, items, result, yields: bool) -> None:
+    if yields:
+        yield_the_cores()
+    try:
+        result.send((True, function(*args, _received(items))))
+    except Exception as error:  # raised in the build's thread by Job.finish
+        result.send((False, error))
+
+
 def finish(settings: dict, name: str) -> None:
     for job in list(settings.get(JOBS, [])):
         if job.name == name:
             job.finish()
+
+
+def drop(settings: dict, name: str) -> None:
+    """Wait for the named job and throw its result away."""
+    for job in list(settings.get(JOBS, [])):
+        if job.name == name:
+            job.drop()
 
 
 def finish_at_finalized(settings: dict) -> None:

@@ -11,7 +11,7 @@ import html
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 from xml.etree import ElementTree
@@ -124,16 +124,21 @@ def _site_path(url: str, page_url: str, origin: str, netloc: str) -> str | None:
     return absolute.path
 
 
-def broken_links(output: str, siteurl: str, pages: list[str] | None = None
+def broken_links(output: str, siteurl: str, pages: Iterable[str] | None = None
                  ) -> list[BrokenLink]:
-    """Links from the output's `pages` (all of them by default) to the site itself that no
-    file in the output answers."""
+    """Links from the output's `pages` (paths in it; all of them by default) to the site
+    itself that no file in the output answers.
+
+    The pages may come while the build is still writing the rest: a target that is there
+    is good for the rest of the build; one that is not there yet is looked for again once
+    every page is read."""
     site = urlsplit(siteurl)
     site_path = site.path.rstrip("/")
-    missing: dict[str, str | None] = {}  # link path: the file that is not there, or None
-    broken = []
+    there: set[str] = set()  # link paths whose file exists
+    not_yet: dict[str, list[tuple[str, str]]] = {}  # link path: [(page, url)] linking to it
     origin = f"{site.scheme}://{site.netloc}"
-    for path in output_files(output) if pages is None else pages:
+    for given in output_files(output) if pages is None else pages:
+        path = os.path.join(output, given)  # relative to the output, or not
         page = os.path.relpath(path, output).replace(os.sep, "/")
         page_url = f"{siteurl.rstrip('/')}/{page}"
         for url in links_of(path):
@@ -142,9 +147,20 @@ def broken_links(output: str, siteurl: str, pages: list[str] | None = None
             link_path = _site_path(url, page_url, origin, site.netloc)
             if link_path is None or not link_path.startswith(site_path):
                 continue  # another site, mailto:, data:…
-            if link_path not in missing:  # most pages link to the same few hundred paths
-                target = target_file(output, link_path[len(site_path):] or "/")
-                missing[link_path] = None if os.path.isfile(target) else target
-            if missing[link_path]:
-                broken.append(BrokenLink(page, url, missing[link_path]))
-    return broken
+            if link_path in there:  # most pages link to the same few hundred paths
+                continue
+            if link_path not in not_yet and os.path.isfile(_target(output, link_path,
+                                                                   site_path)):
+                there.add(link_path)
+            else:
+                not_yet.setdefault(link_path, []).append((page, url))
+    broken = []
+    for link_path, uses in not_yet.items():
+        target = _target(output, link_path, site_path)
+        if not os.path.isfile(target):
+            broken += [BrokenLink(page, url, target) for page, url in uses]
+    return sorted(broken, key=lambda link: (link.page, link.url))
+
+
+def _target(output: str, link_path: str, site_path: str) -> str:
+    return target_file(output, link_path[len(site_path):] or "/")

@@ -8,7 +8,7 @@ import re
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from globe_core import background
+from globe_core import background, written_files
 from globe_core.languages import lang_prefix
 from globe_core.messages import _
 from globe_core.problems import problem_log
@@ -16,10 +16,11 @@ from globe_core.settings import GlobeSettings
 from globe_core.startup import at_initialized
 
 from .fingerprint import asset_url_function, rename_theme_assets
-from .internal_links import broken_links, output_files
+from .internal_links import CHECKED, broken_links, output_files
 from .precompress import compressible, precompress
 
 SOURCES = "globe_output_sources"  # {output file: source file}, kept in the build settings
+LINK_CHECK_INPUT = "globe_link_check_input"  # its written_files.Follower, until finalized
 
 
 def install_asset_url(generator):
@@ -80,25 +81,41 @@ def _line_of(source: str, url: str) -> int:
     return 0
 
 
+def start_link_check(pelican):
+    """`get_writer` receiver (the last signal before the first file is written, after
+    the checks that can stop the build; it returns no writer): the link check starts,
+    and reads each file as soon as it is written (written_files.py), on the cores the
+    build leaves idle. The search index's files join the output after the check has
+    read the rest: they are checked once the index is in."""
+    settings = pelican.settings
+    if not GlobeSettings.of(settings).check_internal_links:
+        return
+    output, siteurl = settings["OUTPUT_PATH"], settings["SITEURL"]
+
+    def report(found):
+        background.finish(settings, background.SEARCH_INDEX_JOB)  # its files are read too
+        added = [path for path in output_files(output)
+                 if os.path.relpath(path, output) not in follower.sent]
+        report_broken_links(settings, [*found, *broken_links(output, siteurl, added)])
+
+    feed = background.start_fed_process(settings, "link-check", broken_links,
+                                        (output, siteurl), report, yields=True)
+    follower = settings[LINK_CHECK_INPUT] = written_files.follow(output, feed, CHECKED)
+
+
 def finish_output(pelican):
-    """The output is complete but for the search index, still being made: check its links
-    and compress it now, beside the build's own last check (foreign loads, in globe
-    build). The index's own files follow when the jobs finish: their `complete`s run in
-    the order the jobs started, so after the index is in place."""
+    """The output is complete but for the search index, still being made: the link check
+    gets the files written without Pelican's writer, and the output is compressed now,
+    beside the build's own last check (foreign loads, in globe build)."""
     settings = pelican.settings
     typed = GlobeSettings.of(settings)
     if typed.fingerprint_assets:
         rename_theme_assets(settings)
-    output, siteurl = settings["OUTPUT_PATH"], settings["SITEURL"]
-    if typed.check_internal_links:
-        pages = list(output_files(output))  # now: the index moves in while the check runs
-
-        def report(found):
-            added = sorted(set(output_files(output)) - set(pages))
-            report_broken_links(settings, [*found, *broken_links(output, siteurl, added)])
-
-        background.start_process(settings, "link-check", broken_links,
-                                 (output, siteurl, pages), report, yields=True)
+    output = settings["OUTPUT_PATH"]
+    follower = settings.pop(LINK_CHECK_INPUT, None)
+    if follower is not None:
+        written_files.end(follower, (os.path.relpath(path, output)
+                                     for path in output_files(output)))
     if typed.precompress and not problem_log(settings):
         files = compressible(output)
         # zlib lets go of the GIL: a thread keeps the second core busy
@@ -141,4 +158,7 @@ def register():
     signals.initialized.connect(at_initialized)
     signals.generator_init.connect(install_asset_url)
     signals.all_generators_finalized.connect(remember_sources)
+    signals.get_writer.connect(start_link_check)
+    signals.content_written.connect(written_files.pass_written)
+    signals.feed_written.connect(written_files.pass_written)
     signals.finalized.connect(finish_output)

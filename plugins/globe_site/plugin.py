@@ -7,6 +7,7 @@ import os
 from pelican import signals
 from pelican.contents import Article, Page
 
+from globe_core import written_files
 from globe_core.startup import at_initialized
 
 from . import i18n
@@ -16,7 +17,7 @@ from .image_generator import ResponsiveImagesGenerator
 from .images import responsive_body
 from .listings import LanguageListingsGenerator
 from .pagination import page_window
-from .search import SearchPageGenerator, finish_index, start_index
+from .search import SearchPageGenerator, end_index_input, finish_index, start_index
 from .sitemap import SitemapGenerator
 from .translations_page import TranslationsPageGenerator
 
@@ -58,5 +59,8 @@ def register():
     signals.generator_init.connect(install_i18n)
     signals.page_generator_finalized.connect(enrich)
     signals.content_object_init.connect(responsive_content_images)
-    signals.page_writer_finalized.connect(start_index)
+    signals.get_writer.connect(start_index)
+    signals.page_writer_finalized.connect(end_index_input)
+    signals.content_written.connect(written_files.pass_written)
+    signals.feed_written.connect(written_files.pass_written)
     signals.initialized.connect(finish_background_last)

@@ -17,7 +17,7 @@ import tempfile
 
 from pelican.generators import Generator
 
-from globe_core import background
+from globe_core import background, written_files
 from globe_core import context as keys
 from globe_core.settings import GlobeSettings
 
@@ -25,7 +25,6 @@ from .search_index import INDEX_FOLDER, make_index
 
 DEFAULT_SEARCH_URL = "{lang_prefix}search/"
 MEMORY_FOLDER = "/dev/shm"
-INDEX_JOB = "search-index"
 
 
 def search_url(settings: dict, prefix: str) -> str | None:
@@ -54,21 +53,26 @@ class SearchPageGenerator(Generator):
                               relative_urls=self.settings["RELATIVE_URLS"])
 
 
-def start_index(generator, writer) -> None:
-    """`page_writer_finalized` receiver: index the article and page files, which are all
-    written now, on the second core while the build writes listings and editions.
+_FOLLOWERS: dict[str, written_files.Follower] = {}  # by output, until its pages are in
 
-    Pagefind gets its own copy of the files written so far (in memory when the system
-    has a memory file system; cut down to what it indexes), so it never reads a file
-    being written; its index goes to a scratch folder and is moved into the output when
-    the build finishes its background jobs, before their results are used.
+
+def start_index(pelican) -> None:
+    """`get_writer` receiver (the last signal before the first file is written, after
+    the checks that can stop the build; it returns no writer): start the index job.
+    Each HTML file is handed to it as soon as it is written (written_files.py), so its
+    copies are made while the build writes the rest; Pagefind runs once the article and
+    page files are all in (`end_index_input`).
+
+    Pagefind gets its own copy of the files (in memory when the system has a memory
+    file system; cut down to what it indexes), so it never reads a file being written;
+    its index goes to a scratch folder and is moved into the output when the build
+    finishes its background jobs, before their results are used.
     """
-    settings = generator.settings
+    settings = pelican.settings
     globe = GlobeSettings.of(settings)
     if not globe.search_url or not globe.search_index:
         return
     output = settings["OUTPUT_PATH"]
-    pages = _html_files(output)  # now: the listings written from here on are not pages
     scratch = tempfile.mkdtemp(prefix="globe-search-")
     memory = _memory_folder()
     index = os.path.join(scratch, INDEX_FOLDER)
@@ -79,11 +83,20 @@ def start_index(generator, writer) -> None:
                 shutil.rmtree(folder, ignore_errors=True)
 
     # another process: copying the pages is thousands of system calls that would hold
-    # this process's GIL while it writes the listings
-    background.start_process(settings, INDEX_JOB, make_index,
-                             (output, pages, scratch, memory),
-                             lambda result: _install_index(result, index, settings, clean),
-                             clean)
+    # this process's GIL while it writes
+    feed = background.start_fed_process(
+        settings, background.SEARCH_INDEX_JOB, make_index, (output, scratch, memory),
+        lambda result: _install_index(result, index, settings, clean), clean)
+    _FOLLOWERS[output] = written_files.follow(output, feed, (".html",))
+
+
+def end_index_input(generator, writer) -> None:
+    """`page_writer_finalized` receiver: the article and page files are all written, and
+    the listings written from here on are not pages. The job gets exactly the HTML
+    files the output holds now."""
+    follower = _FOLLOWERS.pop(generator.settings["OUTPUT_PATH"], None)
+    if follower is not None:
+        written_files.end(follower, _html_files(follower.output))
 
 
 def _memory_folder() -> str | None:
@@ -126,7 +139,7 @@ def finish_index(pelican) -> None:
     last check starts first, and the index is installed before the later jobs complete."""
     if pelican.settings.get(background.CALLER_FINISHES):
         return
-    background.finish(pelican.settings, INDEX_JOB)
+    background.finish(pelican.settings, background.SEARCH_INDEX_JOB)
     background.finish_at_finalized(pelican.settings)
 
 

@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 
 INDEX_FOLDER = "pagefind"
 _BODY_START = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\s[^>]*\bdata-pagefind-body\b[^>]*>")
@@ -24,12 +25,14 @@ def pagefind_command(site: str, index: str) -> list[str]:
             "--quiet"]
 
 
-def make_index(output: str, pages: list[str], scratch: str,
-               memory: str | None) -> subprocess.CompletedProcess:
+def make_index(output: str, scratch: str, memory: str | None,
+               pages: Iterable[str]) -> subprocess.CompletedProcess:
     """Pagefind's index of `pages` in `scratch`/pagefind (made in `memory` when given).
 
-    The pages Pagefind reads are written into `memory` too: on the disk, each one's
-    folder is a new directory there, thousands of them, which cost more than the copies."""
+    Each page is copied as it comes (they come while the build writes them), and
+    Pagefind runs once they are all in. The copies are written into `memory` too: on
+    the disk, each one's folder is a new directory there, thousands of them, which cost
+    more than the copies."""
     site, index = os.path.join(memory or scratch, "site"), os.path.join(scratch, INDEX_FOLDER)
     _copy_pages(output, pages, site)
     if not memory:
@@ -61,7 +64,7 @@ def index_copy(page: str) -> str:
     return page
 
 
-def _copy_pages(output: str, pages: list[str], site: str) -> None:
+def _copy_pages(output: str, pages: Iterable[str], site: str) -> None:
     """The `pages` of `output`, as Pagefind reads them (`index_copy`), into `site`."""
     for page in pages:
         with open(os.path.join(output, page), encoding="utf-8") as source:

@@ -62,10 +62,36 @@ def test_pure_python_work_runs_in_another_process():
     assert completed and completed[0] != os.getpid()
 
 
-def test_a_process_that_yields_runs_at_a_lower_priority():
+def scheduling(items) -> tuple[int, list]:
+    return os.sched_getscheduler(0), list(items)
+
+
+def test_a_fed_process_reads_its_input_as_it_comes_and_a_yielding_one_only_when_idle():
     settings, completed = {}, []
-    background.start_process(settings, "plain", os.nice, (0,), completed.append)
-    background.start_process(settings, "yielding", os.nice, (0,), completed.append,
-                             yields=True)
+    plain = background.start_fed_process(settings, "plain", scheduling, (),
+                                         completed.append)
+    yielding = background.start_fed_process(settings, "yielding", scheduling, (),
+                                            completed.append, yields=True)
+    for feed in (plain, yielding):
+        feed.send(["a", "b"])
+        feed.send(["c"])
+        feed.end()
     background.finish_all(settings)
-    assert completed == [os.nice(0), min(19, os.nice(0) + background.YIELDING_NICENESS)]
+    assert completed == [(os.sched_getscheduler(0), ["a", "b", "c"]),
+                         (os.SCHED_IDLE, ["a", "b", "c"])]
+
+
+def test_a_fed_process_whose_input_is_not_ended_stops_unfinished():
+    settings, completed = {}, []
+    feed = background.start_fed_process(settings, "fed", scheduling, (), completed.append)
+    feed.send(["a"])
+    background.abandon(settings)  # a failed build: its input is closed, never ended
+    assert completed == []
+    feed.send(["late"])  # after the process is gone: nothing, no error
+
+    settings = {}
+    feed = background.start_fed_process(settings, "fed", scheduling, (), completed.append)
+    feed.close()
+    with pytest.raises(background.InputAbandoned):
+        background.finish_all(settings)
+    assert completed == []

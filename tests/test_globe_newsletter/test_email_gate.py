@@ -202,7 +202,7 @@ def test_inlining_keeps_outlook_conditional_comments_and_the_style_blocks():
 
 def test_a_gate_failure_is_a_build_error_naming_the_edition_and_the_article(tmp_path,
                                                                          build_site):
-    content, editions = write_site(tmp_path, {"2021-15.fr.md": edition()})
+    content, editions = write_site(tmp_path, {"2021-15.fr.md": edition(status="ready")})
     write_image(content / "images/beta.png", size=(1, 1))  # an article image 1 px wide
     os.replace(content / "images/beta.png", content / "images/beta.jpg")
     path = content / "articles/beta.fr.md"

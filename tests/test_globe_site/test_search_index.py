@@ -44,7 +44,7 @@ def test_the_index_of_the_copies_is_the_index_of_the_pages(sample_site, tmp_path
         (whole / page).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(sample_site / page, whole / page)
     assert _run_pagefind(str(whole), str(tmp_path / "from-pages")).returncode == 0
-    assert make_index(str(sample_site), pages, str(tmp_path / "scratch"), None).returncode == 0
+    assert make_index(str(sample_site), str(tmp_path / "scratch"), None, pages).returncode == 0
 
     made = index_files(tmp_path / "scratch" / INDEX_FOLDER)
     assert made == index_files(tmp_path / "from-pages")
