@@ -53,7 +53,7 @@ class SearchPageGenerator(Generator):
                               relative_urls=self.settings["RELATIVE_URLS"])
 
 
-_FOLLOWERS: dict[str, written_files.Follower] = {}  # by output, until its pages are in
+INDEX_INPUT = "globe_index_input"  # the index job's written_files.Follower, in the settings
 
 
 def start_index(pelican) -> None:
@@ -87,14 +87,14 @@ def start_index(pelican) -> None:
     feed = background.start_fed_process(
         settings, background.SEARCH_INDEX_JOB, make_index, (output, scratch, memory),
         lambda result: _install_index(result, index, settings, clean), clean)
-    _FOLLOWERS[output] = written_files.follow(output, feed, (".html",))
+    settings[INDEX_INPUT] = written_files.follow(output, feed, (".html",))
 
 
 def end_index_input(generator, writer) -> None:
     """`page_writer_finalized` receiver: the article and page files are all written, and
     the listings written from here on are not pages. The job gets exactly the HTML
     files the output holds now."""
-    follower = _FOLLOWERS.pop(generator.settings["OUTPUT_PATH"], None)
+    follower = generator.settings.pop(INDEX_INPUT, None)
     if follower is not None:
         written_files.end(follower, _html_files(follower.output))
 
