@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -69,6 +70,8 @@ class Job:
         if self.feed is not None:  # after a failure, the input may never have been closed
             self.feed.close()
         self.thread.join()
+        if self.feed is not None:
+            self.feed.wait()  # the process has read it all, or ended
         return True
 
     def _discard(self) -> None:
@@ -108,20 +111,24 @@ def start_process(settings: dict, name: str, function: Callable, args: tuple,
 
 
 class Feed:
-    """The input of a job's process, sent while the build goes on (`start_fed_process`)."""
+    """The input of a job's process, sent while the build goes on (`start_fed_process`).
+
+    A thread of its own writes to the process's pipe: the build never waits for a full
+    pipe, which a process that yields the cores (below) may leave unread for a while."""
+
+    _CLOSE = object()  # after the items queued before it: close the pipe
 
     def __init__(self, connection):
         self._connection = connection
-        self._lock = threading.Lock()
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._closed = False
+        self._sender = threading.Thread(target=self._send_all, daemon=True,
+                                        name="globe-feed")
+        self._sender.start()
 
     def send(self, items: list | None) -> None:
-        with self._lock:
-            if self._connection.closed:
-                return
-            try:
-                self._connection.send(items)
-            except OSError:  # the process ended: its job reports why
-                self._connection.close()
+        if not self._closed:
+            self._queue.put(items)
 
     def end(self) -> None:
         """All the input is sent: the work can finish."""
@@ -131,9 +138,22 @@ class Feed:
     def close(self) -> None:
         """No more input; without `end` first, the work stops unfinished (the build
         failed). Closing twice does nothing."""
-        with self._lock:
-            if not self._connection.closed:
-                self._connection.close()
+        if not self._closed:
+            self._closed = True
+            self._queue.put(self._CLOSE)
+
+    def wait(self) -> None:
+        """Until the pipe is closed (after `end` or `close`)."""
+        self._sender.join()
+
+    def _send_all(self) -> None:
+        try:
+            while (items := self._queue.get()) is not self._CLOSE:
+                self._connection.send(items)
+        except OSError:
+            pass  # the process ended: its job reports why
+        finally:
+            self._connection.close()
 
 
 def start_fed_process(settings: dict, name: str, function: Callable, args: tuple,

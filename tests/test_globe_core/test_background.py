@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 
 import pytest
 
@@ -95,3 +96,34 @@ def test_a_fed_process_whose_input_is_not_ended_stops_unfinished():
     with pytest.raises(background.InputAbandoned):
         background.finish_all(settings)
     assert completed == []
+
+
+def count_after(marker, items) -> int:
+    """Reads nothing until `marker` exists: a process that gets no CPU for a while."""
+    while not os.path.exists(marker):
+        time.sleep(0.01)
+    return sum(1 for _ in items)
+
+
+def test_the_build_never_waits_for_a_process_that_does_not_read_yet(tmp_path):
+    settings, completed = {}, []
+    marker = str(tmp_path / "read-now")
+    feed = background.start_fed_process(settings, "slow", count_after, (marker,),
+                                        completed.append, yields=True)
+    # 100 KB a message (distinct strings: pickle sends equal ones once); a pipe holds 64 KB
+    batch = [f"{n:01000}" for n in range(100)]
+    sent = []
+
+    def send_all():
+        for number in range(20):
+            feed.send(batch)
+            sent.append(number)
+
+    sender = threading.Thread(target=send_all, daemon=True)
+    sender.start()
+    sender.join(timeout=30)
+    assert len(sent) == 20  # all sent while nothing was read
+    open(marker, "w").close()
+    feed.end()
+    background.finish_all(settings)
+    assert completed == [20 * 100]
