@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 
 JOBS = "GLOBE_BACKGROUND_JOBS"  # [Job] of this build, kept in its settings
 YIELDING_NICENESS = 10  # added to a yielding process's nice value, without SCHED_IDLE
@@ -36,6 +37,7 @@ class Job:
     discard: Callable[[], None] | None = None  # instead of `complete`, after a failed build
     thread: threading.Thread | None = None
     feed: Feed | None = None  # its input, closed before the job is waited for
+    before_wait: Callable[[], None] | None = None  # when the build starts waiting for it
     result: object = None
     error: BaseException | None = None
     finished: bool = False
@@ -69,6 +71,8 @@ class Job:
             self.finished = True
         if self.feed is not None:  # after a failure, the input may never have been closed
             self.feed.close()
+        if self.before_wait is not None:
+            self.before_wait()
         self.thread.join()
         if self.feed is not None:
             self.feed.wait()  # the process has read it all, or ended
@@ -164,18 +168,19 @@ def start_fed_process(settings: dict, name: str, function: Callable, args: tuple
     once, and `function(*args, items)` iterates over the items of each `Feed.send` until
     `Feed.end` (see written_files.py).
 
-    A process that `yields` gets only the CPU time that nothing else wants (`SCHED_IDLE`):
-    it reads what the build writes without slowing it down, since the build is what
-    every other job waits for; when the build is done and waits for it, it has the cores.
-    (A nice value of 10 still took a tenth of a core from the build: measured, the same
-    wall time as running beside it at full priority.)"""
+    A process that `yields` gets only the CPU time that nothing else wants (`SCHED_IDLE`)
+    while the build runs: it reads what the build writes without slowing it down, since
+    the build is what every other job waits for. Once the build waits for it, it runs
+    like any other process again. (A nice value of 10 still took a tenth of a core from
+    the build: measured, the same wall time as running beside it at full priority.)"""
     spawn = multiprocessing.get_context("spawn")
     items_out, items_in = spawn.Pipe(duplex=False)
     result_out, result_in = spawn.Pipe(duplex=False)
-    process = spawn.Process(target=_run_fed,
-                            args=(function, args, items_out, result_in, yields),
+    process = spawn.Process(target=_run_fed, args=(function, args, items_out, result_in),
                             name=f"globe-{name}", daemon=True)
     process.start()
+    if yields:
+        _schedule(process.pid, idle=True)
     items_out.close()  # the process's ends: a closed end then shows as the end of input
     result_in.close()
 
@@ -192,17 +197,25 @@ def start_fed_process(settings: dict, name: str, function: Callable, args: tuple
         return value
 
     feed = Feed(items_in)
-    start(settings, name, work, complete, discard).feed = feed
+    job = start(settings, name, work, complete, discard)
+    job.feed = feed
+    if yields:  # once the build waits for it, nothing else should come first
+        job.before_wait = partial(_schedule, process.pid, idle=False)
     return feed
 
 
-def yield_the_cores() -> None:
-    """This process runs only when a core is idle (a lower nice value where the system
-    has no such policy)."""
+def _schedule(pid: int, idle: bool) -> None:
+    """Process `pid` runs only when a core is idle (`SCHED_IDLE`), or again like any other.
+    Where the system has no such policy, a yielding process gets a higher nice value for
+    good (a process may not lower its own)."""
     try:
-        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
-    except (AttributeError, OSError):
-        os.nice(YIELDING_NICENESS)
+        os.sched_setscheduler(pid, os.SCHED_IDLE if idle else os.SCHED_OTHER,
+                              os.sched_param(0))
+    except AttributeError:
+        if idle:
+            os.setpriority(os.PRIO_PROCESS, pid, YIELDING_NICENESS)
+    except OSError:
+        pass  # it has ended already
 
 
 class InputAbandoned(Exception):
@@ -220,9 +233,7 @@ def _received(connection):
         yield from items
 
 
-def _run_fed(function: Callable, args: tuple, items, result, yields: bool) -> None:
-    if yields:
-        yield_the_cores()
+def _run_fed(function: Callable, args: tuple, items, result) -> None:
     try:
         result.send((True, function(*args, _received(items))))
     except Exception as error:  # raised in the build's thread by Job.finish

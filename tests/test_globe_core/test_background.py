@@ -63,35 +63,47 @@ def test_pure_python_work_runs_in_another_process():
     assert completed and completed[0] != os.getpid()
 
 
-def scheduling(items) -> tuple[int, list]:
-    return os.sched_getscheduler(0), list(items)
+def scheduling(started, items) -> tuple[int, int, list]:
+    """Its scheduling policy at first, and after the build waits for it: when it runs
+    only on idle cores at first, once that changes (or after ten seconds)."""
+    first = os.sched_getscheduler(0)
+    open(started, "w").close()
+    for _ in range(1000):
+        if first != os.SCHED_IDLE or os.sched_getscheduler(0) != first:
+            break
+        time.sleep(0.01)
+    return first, os.sched_getscheduler(0), list(items)
 
 
-def test_a_fed_process_reads_its_input_as_it_comes_and_a_yielding_one_only_when_idle():
+def test_a_yielding_fed_process_runs_only_when_idle_until_the_build_waits_for_it(tmp_path):
     settings, completed = {}, []
-    plain = background.start_fed_process(settings, "plain", scheduling, (),
-                                         completed.append)
-    yielding = background.start_fed_process(settings, "yielding", scheduling, (),
-                                            completed.append, yields=True)
-    for feed in (plain, yielding):
+    for name, yields in (("yielding", True), ("plain", False)):
+        feed = background.start_fed_process(settings, name, scheduling,
+                                            (str(tmp_path / name),), completed.append,
+                                            yields=yields)
         feed.send(["a", "b"])
         feed.send(["c"])
         feed.end()
+    while not all((tmp_path / name).exists() for name in ("yielding", "plain")):
+        time.sleep(0.01)  # both are running: the build is still busy
     background.finish_all(settings)
-    assert completed == [(os.sched_getscheduler(0), ["a", "b", "c"]),
-                         (os.SCHED_IDLE, ["a", "b", "c"])]
+    normal = os.sched_getscheduler(0)
+    assert completed == [(os.SCHED_IDLE, normal, ["a", "b", "c"]),
+                         (normal, normal, ["a", "b", "c"])]
 
 
-def test_a_fed_process_whose_input_is_not_ended_stops_unfinished():
+def test_a_fed_process_whose_input_is_not_ended_stops_unfinished(tmp_path):
     settings, completed = {}, []
-    feed = background.start_fed_process(settings, "fed", scheduling, (), completed.append)
+    feed = background.start_fed_process(settings, "fed", scheduling, (str(tmp_path / "a"),),
+                                        completed.append)
     feed.send(["a"])
     background.abandon(settings)  # a failed build: its input is closed, never ended
     assert completed == []
     feed.send(["late"])  # after the process is gone: nothing, no error
 
     settings = {}
-    feed = background.start_fed_process(settings, "fed", scheduling, (), completed.append)
+    feed = background.start_fed_process(settings, "fed", scheduling, (str(tmp_path / "b"),),
+                                        completed.append)
     feed.close()
     with pytest.raises(background.InputAbandoned):
         background.finish_all(settings)
