@@ -10,6 +10,7 @@ job's `work` runs in a thread (a subprocess, or C code that releases the GIL); i
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import queue
@@ -235,9 +236,11 @@ def _received(connection):
 
 def _run_fed(function: Callable, args: tuple, items, result) -> None:
     try:
-        result.send((True, function(*args, _received(items))))
+        outcome = (True, function(*args, _received(items)))
     except Exception as error:  # raised in the build's thread by Job.finish
-        result.send((False, error))
+        outcome = (False, error)
+    with contextlib.suppress(OSError):  # the build was stopped: nobody left to tell
+        result.send(outcome)
 
 
 def finish(settings: dict, name: str) -> None:

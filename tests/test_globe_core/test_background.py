@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
 
@@ -139,3 +141,22 @@ def test_the_build_never_waits_for_a_process_that_does_not_read_yet(tmp_path):
     feed.end()
     background.finish_all(settings)
     assert completed == [20 * 100]
+
+
+STOPPED_BUILD = """
+import os
+import subprocess
+import sys
+from globe_core import background
+feed = background.start_fed_process({}, "orphan", sorted, (), print)
+feed.send(["a"])
+os._exit(0)  # stopped (the dev server stops its build's process): no end, no finish
+"""
+
+
+def test_a_fed_process_of_a_stopped_build_ends_quietly():
+    # the pipes close only when the orphaned process has ended too
+    result = subprocess.run([sys.executable, "-c", STOPPED_BUILD], capture_output=True,
+                            text=True, timeout=60, check=False)
+    assert result.returncode == 0
+    assert "Traceback" not in result.stderr, result.stderr
