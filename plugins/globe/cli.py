@@ -55,7 +55,8 @@ def _report(result, failed: str, passed: str) -> int:
 
 
 def cmd_check(args) -> int:
-    # The production settings: check finds everything `build --production` would.
+    # The production settings: check finds everything `build --production` would, and
+    # what the drafts' emails would show (a production build renders only `ready` ones).
     settings = builds.load_settings(args.content, args.editions, production=True,
                                     overrides={"GLOBE_DRAFT_EMAILS": True})
     return _report(builds.check(settings), _("Check failed: %(count)s problem(s)."),
