@@ -23,8 +23,10 @@ from urllib.parse import urlsplit
 from .messages import _
 from .problems import Problem
 
+# A start tag with at least one attribute (one without loads nothing: most tags of a page
+# are skipped here, by the regular expression, before any Python runs for them)
 _TAG = re.compile(r"""<([a-zA-Z][^\s/>]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|"""
-                  r"""[^\s"'>]+))?)*)\s*/?>""")
+                  r"""[^\s"'>]+))?)+)\s*/?>""")
 _ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 _TEMPLATE = re.compile(r"<template\b.*?</template\s*>", re.IGNORECASE | re.DOTALL)
 _TEMPLATE_START = re.compile(r"<[tT][eE][mM][pP][lL][aA][tT][eE]")  # faster than lower()
@@ -95,7 +97,7 @@ def html_urls(text: str) -> list[str]:
         urls += css_urls(block)
     for match in _TAG.finditer(text):
         tag, written_attributes = match.group(1).lower(), match.group(2)
-        if not written_attributes or not _may_load(tag, written_attributes.lower()):
+        if not _may_load(tag, written_attributes.lower()):
             continue  # most tags: skipped unparsed
         attributes = {}
         for name, written in _ATTRIBUTE.findall(written_attributes):
