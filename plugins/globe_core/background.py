@@ -1,8 +1,9 @@
 """Work a build runs beside itself on the second core, finished before anything is published.
 
-A plugin starts a job when its inputs are written (the search index once the article and
-page files exist) and the build goes on with listings, editions and checks meanwhile. The
-job's `work` runs in a thread (a subprocess, or C code that releases the GIL); its
+A plugin starts a job when its inputs exist (the editions' emails once the articles are
+read), or before and feeds it as they are written (the search index and the checks that
+read the output back: `start_fed_process`), and the build goes on meanwhile. The job's
+`work` runs in a thread (a subprocess, or C code that releases the GIL); its
 `complete` runs in the build's own thread when the build finishes the jobs: at the end of
 `finalized`, or in `globe build` whatever happened. After a failed build, `discard`
 (if given) runs instead, to clean up. Finishing twice does nothing.
@@ -16,7 +17,6 @@ import os
 import queue
 import threading
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -94,27 +94,6 @@ def start(settings: dict, name: str, work: Callable[[], object],
     return job
 
 
-def start_process(settings: dict, name: str, function: Callable, args: tuple,
-                  complete: Callable[[object], None],
-                  discard: Callable[[], None] | None = None) -> Job:
-    """Like `start`, for pure-Python work (which holds the GIL): `function(*args)` runs in
-    a new Python process. Give it paths and names, not the build's objects.
-
-    Not a fork: a forked copy of the build shares its few hundred megabytes page by page,
-    and every page either side then writes is copied; measured, that cost more system
-    time than the new process costs to start."""
-    executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-    future = executor.submit(function, *args)
-
-    def work():
-        try:
-            return future.result()
-        finally:
-            executor.shutdown()
-
-    return start(settings, name, work, complete, discard)
-
-
 class Feed:
     """The input of a job's process, sent while the build goes on (`start_fed_process`).
 
@@ -165,9 +144,14 @@ def start_fed_process(settings: dict, name: str, function: Callable, args: tuple
                       complete: Callable[[object], None],
                       discard: Callable[[], None] | None = None, yields: bool = False
                       ) -> Feed:
-    """Like `start_process`, for work whose input is written while it runs: it starts at
-    once, and `function(*args, items)` iterates over the items of each `Feed.send` until
-    `Feed.end` (see written_files.py).
+    """Like `start`, for pure-Python work (which holds the GIL) whose input is written
+    while it runs: `function(*args, items)` runs at once in a new Python process and
+    iterates over the items of each `Feed.send` until `Feed.end` (see written_files.py).
+    Give it paths and names, not the build's objects.
+
+    Not a fork: a forked copy of the build shares its few hundred megabytes page by page,
+    and every page either side then writes is copied; measured, that cost more system
+    time than the new process costs to start.
 
     A process that `yields` gets only the CPU time that nothing else wants (`SCHED_IDLE`)
     while the build runs: it reads what the build writes without slowing it down, since

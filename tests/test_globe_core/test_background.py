@@ -58,13 +58,6 @@ def test_only_the_named_job_is_finished():
     assert completed == ["b", "a"]
 
 
-def test_pure_python_work_runs_in_another_process():
-    settings, completed = {}, []
-    background.start_process(settings, "pid", os.getpid, (), completed.append)
-    background.finish_all(settings)
-    assert completed and completed[0] != os.getpid()
-
-
 def scheduling(started, items) -> tuple[int, int, list]:
     """Its scheduling policy at first, and after the build waits for it: when it runs
     only on idle cores at first, once that changes (or after ten seconds)."""
