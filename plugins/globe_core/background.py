@@ -227,17 +227,19 @@ def _run_fed(function: Callable, args: tuple, items, result) -> None:
         result.send(outcome)
 
 
+def _named(settings: dict, name: str) -> list[Job]:
+    return [job for job in settings.get(JOBS, []) if job.name == name]
+
+
 def finish(settings: dict, name: str) -> None:
-    for job in list(settings.get(JOBS, [])):
-        if job.name == name:
-            job.finish()
+    for job in _named(settings, name):
+        job.finish()
 
 
 def drop(settings: dict, name: str) -> None:
     """Wait for the named job and throw its result away."""
-    for job in list(settings.get(JOBS, [])):
-        if job.name == name:
-            job.drop()
+    for job in _named(settings, name):
+        job.drop()
 
 
 def finish_at_finalized(settings: dict) -> None:
