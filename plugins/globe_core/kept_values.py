@@ -1,5 +1,6 @@
-"""Values a build keeps for the next one under the cache folder: one compressed pickle per
-key, in `folder/<first two characters of the key>/<key>`, written whole or not at all.
+"""Values a build keeps for the next one under the cache folder: one pickle per key, in
+`folder/<first two characters of the key>/<key>`, written whole or not at all, and
+compressed when the store is made so.
 
 The read cache (Markdown conversions) and the email cache (rendered, checked emails) keep
 their entries here; each makes its keys from everything the value depends on.
@@ -37,8 +38,9 @@ def tree_digest(folder: str, with_contents: bool) -> bytes:
 
 
 class KeptValues:
-    def __init__(self, folder: str):
+    def __init__(self, folder: str, compressed: bool = True):
         self.folder = folder
+        self.compressed = compressed
 
     def _path(self, key: str) -> str:
         return os.path.join(self.folder, key[:2], key)
@@ -48,7 +50,8 @@ class KeptValues:
         path = self._path(key)
         try:
             with open(path, "rb") as file:
-                value = pickle.loads(zlib.decompress(file.read()))
+                kept = file.read()
+                value = pickle.loads(zlib.decompress(kept) if self.compressed else kept)
             if mark_used:
                 os.utime(path)
         except (OSError, ValueError, EOFError, pickle.UnpicklingError, zlib.error):
@@ -61,7 +64,8 @@ class KeptValues:
         try:
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(part, "wb") as file:
-                file.write(zlib.compress(pickle.dumps(value), 1))
+                kept = pickle.dumps(value)
+                file.write(zlib.compress(kept, 1) if self.compressed else kept)
             os.replace(part, target)
         except OSError:
             pass  # a cache that cannot be written only costs time
