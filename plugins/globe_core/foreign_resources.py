@@ -95,8 +95,8 @@ def html_urls(text: str) -> list[str]:
     urls = []
     for block in _STYLE_BLOCK.findall(text):
         urls += css_urls(block)
-    for match in _TAG.finditer(text):
-        tag, written_attributes = match.group(1).lower(), match.group(2)
+    for written_tag, written_attributes in _TAG.findall(text):  # no match objects: faster
+        tag = written_tag.lower()
         if not _may_load(tag, written_attributes.lower()):
             continue  # most tags: skipped unparsed
         attributes = {}

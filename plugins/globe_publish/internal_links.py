@@ -38,8 +38,10 @@ _ATTRIBUTE = re.compile(
 
 def html_links(text: str) -> list[str]:
     urls = []
-    for match in _ATTRIBUTE.finditer(text):
-        name, value = match.group(1), html.unescape(match.group(2) or match.group(3))
+    for name, double_quoted, single_quoted in _ATTRIBUTE.findall(text):
+        value = double_quoted or single_quoted
+        if "&" in value:
+            value = html.unescape(value)
         if name.endswith("srcset"):
             urls += [c.strip().split()[0] for c in value.split(",") if c.strip()]
         elif name == "content":
@@ -109,6 +111,11 @@ def target_file(output: str, path: str) -> str:
     return local
 
 
+_HOST = re.compile(r"https?://([^/?#\\]*)")
+# Addresses that lead to the same place from every page
+_PAGE_INDEPENDENT = ("http://", "https://", "mailto:", "tel:")
+
+
 def _site_path(url: str, page_url: str, origin: str, netloc: str) -> str | None:
     """The path a link leads to on the site, or None when it leads elsewhere.
 
@@ -118,6 +125,12 @@ def _site_path(url: str, page_url: str, origin: str, netloc: str) -> str | None:
         path = url[len(origin):].split("#", 1)[0].split("?", 1)[0]
         if "/." not in path and "\\" not in path:  # no dot segments for urljoin to resolve
             return path
+    if url.startswith("#"):
+        return urlsplit(page_url).path  # the page itself (every page has a skip link)
+    if url.startswith(("mailto:", "tel:")):
+        return None
+    if url.startswith(("http://", "https://")) and _HOST.match(url).group(1) != netloc:
+        return None  # another site (share links: a new address on every page)
     absolute = urlsplit(urljoin(page_url, url))
     if absolute.scheme not in ("http", "https") or absolute.netloc != netloc:
         return None
@@ -136,22 +149,31 @@ def broken_links(output: str, siteurl: str, pages: Iterable[str] | None = None
     site_path = site.path.rstrip("/")
     there: set[str] = set()  # link paths whose file exists
     not_yet: dict[str, list[tuple[str, str]]] = {}  # link path: [(page, url)] linking to it
+    # Absolute addresses already known to lead to another site or to a file that exists.
+    # Most links of a page are the same on every page (menus, footer, translations): one
+    # set lookup each, instead of working out again where they lead.
+    settled: set[str] = set()
     origin = f"{site.scheme}://{site.netloc}"
     for given in output_files(output) if pages is None else pages:
         path = os.path.join(output, given)  # relative to the output, or not
         page = os.path.relpath(path, output).replace(os.sep, "/")
         page_url = f"{siteurl.rstrip('/')}/{page}"
         for url in links_of(path):
+            if url in settled:
+                continue
             if "{{" in url:
                 continue  # the mailing service's merge tags, filled in when it sends
+            absolute = url.startswith(_PAGE_INDEPENDENT)
             link_path = _site_path(url, page_url, origin, site.netloc)
             if link_path is None or not link_path.startswith(site_path):
+                if absolute:
+                    settled.add(url)
                 continue  # another site, mailto:, data:…
-            if link_path in there:  # most pages link to the same few hundred paths
-                continue
-            if link_path not in not_yet and os.path.isfile(_target(output, link_path,
-                                                                   site_path)):
+            if link_path in there or (link_path not in not_yet and os.path.isfile(
+                    _target(output, link_path, site_path))):
                 there.add(link_path)
+                if absolute:
+                    settled.add(url)
             else:
                 not_yet.setdefault(link_path, []).append((page, url))
     broken = []

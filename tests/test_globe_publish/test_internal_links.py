@@ -98,6 +98,8 @@ def test_link_extraction_unescapes_attributes():
     f"{SITE}/a\\b", f"{SITE}.evil.example/x", f"{SITE}:8443/x", f"{SITE}x/",
     "https://other.example/", "/theme/css/site.css", "../../images/a.jpg", "page/2/",
     "mailto:info@international.brussels", "//international.brussels/x/",
+    "#main-content", "tel:+3228001234", f"https://other.example/share?url={SITE}/x/",
+    f"https://user@{SITE.split('://')[1]}/x/", f"http://{SITE.split('://')[1]}/x/",
 ])
 def test_the_shortcut_for_the_site_s_own_links_agrees_with_urljoin(url):
     page_url = f"{SITE}/nl/2021/10/visit/index.html"
@@ -106,3 +108,16 @@ def test_the_shortcut_for_the_site_s_own_links_agrees_with_urljoin(url):
     expected = joined.path if joined.scheme in ("http", "https") and \
         joined.netloc == netloc else None
     assert _site_path(url, page_url, origin, netloc) == expected
+
+
+def test_each_page_s_links_are_checked_from_that_page(tmp_path):
+    """Absolute addresses are worked out once for the whole site; a relative one leads
+    somewhere else from each folder, and a broken link is reported on every page."""
+    output = write_tree(tmp_path / "out", {
+        "a/index.html": f'<a href="x/">x</a><a href="{SITE}/gone/">g</a><a href="{SITE}/a/">',
+        "a/x/index.html": "<p>ok</p>",
+        "b/index.html": f'<a href="x/">x</a><a href="{SITE}/gone/">g</a><a href="{SITE}/a/">',
+    })
+    found = sorted((b.page, b.url.replace(SITE, "")) for b in broken_links(str(output), SITE))
+    assert found == [("a/index.html", "/gone/"), ("b/index.html", "/gone/"),
+                     ("b/index.html", "x/")]
