@@ -2,7 +2,7 @@
 
 That process imports this module only (not Pelican, not the plugin), so it starts at once.
 Pagefind reads copies of the pages cut down to what it indexes (`index_copy`): the same
-index, for a sixth less of its time on a large site.
+index, for about a quarter less of its time on a large site.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from collections.abc import Iterable
 INDEX_FOLDER = "pagefind"
 _BODY_START = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\s[^>]*\bdata-pagefind-body\b[^>]*>")
 _PAGEFIND_ATTRIBUTE = "data-pagefind-"
+_HTML_START = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+_TITLE = re.compile(r"<title\b[^>]*>.*?</title\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def pagefind_command(site: str, index: str) -> list[str]:
@@ -45,22 +47,27 @@ def make_index(output: str, scratch: str, memory: str | None,
 
 
 def index_copy(page: str) -> str:
-    """What Pagefind reads of a page: everything up to the end of its head, and the
-    element marked `data-pagefind-body`. The whole page when that element is missing or
-    not closed, or when Pagefind would read something elsewhere (a `data-pagefind-…`
+    """What Pagefind reads of a page: its `<html>` tag (the language), the `<title>` of
+    its head (the result's title when the indexed element has no `<h1>`), and the element
+    marked `data-pagefind-body`. The whole page when one of these is missing, the element
+    is not closed, or Pagefind would read something elsewhere (a `data-pagefind-…`
     attribute outside it)."""
     head_end, start = page.find("</head>"), _BODY_START.search(page)
-    if head_end < 0 or not start or start.start() < head_end:
+    html_tag = _HTML_START.search(page, 0, head_end)
+    if head_end < 0 or not start or start.start() < head_end or not html_tag:
         return page
     depth, same_tag = 0, re.compile(rf"<(/?){start.group(1)}[\s>/]", re.IGNORECASE)
     for tag in same_tag.finditer(page, start.start()):
         depth += -1 if tag.group(1) else 1
         if depth == 0:
             end = page.index(">", tag.end() - 1) + 1
-            outside = page[head_end:start.start()] + page[end:]
+            outside = page[html_tag.end():start.start()] + page[end:]
             if _PAGEFIND_ATTRIBUTE in outside:
                 return page
-            return f"{page[:head_end]}</head><body>{page[start.start():end]}</body></html>"
+            title = _TITLE.search(page, html_tag.end(), head_end)
+            return (f'{page[:html_tag.end()]}<head><meta charset="utf-8">'
+                    f'{title.group() if title else ""}</head>'
+                    f"<body>{page[start.start():end]}</body></html>")
     return page
 
 
