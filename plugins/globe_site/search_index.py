@@ -2,7 +2,8 @@
 
 That process imports this module only (not Pelican, not the plugin), so it starts at once.
 Pagefind reads copies of the pages cut down to what it indexes (`index_copy`): the same
-index, for about a quarter less of its time on a large site.
+index, for about a tenth fewer instructions than the whole pages (callgrind, 240 pages of
+the shared corpus).
 """
 
 from __future__ import annotations
