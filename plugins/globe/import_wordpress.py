@@ -6,11 +6,6 @@ import os
 import sys
 
 from globe_core.messages import _
-from globe_wordpress import category_map
-from globe_wordpress.category_map import MappingError
-from globe_wordpress.importer import CATEGORIES_HEADER, Options, run_import, write_text
-from globe_wordpress.ledger import LedgerError
-from globe_wordpress.wxr import ExportError, read_export
 
 
 def add_arguments(parser, existing_folder) -> None:
@@ -45,6 +40,18 @@ def url_patterns(content: str) -> dict:
 
 
 def main(args) -> int:
+    # here, not above: every `globe` command builds the parser that imports this module
+    from globe_wordpress import category_map  # noqa: PLC0415
+    from globe_wordpress.category_map import MappingError  # noqa: PLC0415
+    from globe_wordpress.importer import (  # noqa: PLC0415
+        CATEGORIES_HEADER,
+        Options,
+        run_import,
+        write_text,
+    )
+    from globe_wordpress.ledger import LedgerError  # noqa: PLC0415
+    from globe_wordpress.wxr import ExportError, read_export  # noqa: PLC0415
+
     options = Options(args.export, args.content, args.uploads, args.download,
                       args.lang_default, force=args.force, work=args.work,
                       timeout=args.timeout)

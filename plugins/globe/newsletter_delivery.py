@@ -12,8 +12,6 @@ from globe_core.messages import _
 from globe_core.settings import GlobeSettings
 from globe_delivery.built import BuiltEmail, built_editions, built_email
 from globe_delivery.errors import DeliveryError
-from globe_delivery.listmonk_api import ListmonkAPI
-from globe_delivery.listmonk_service import ListmonkService
 from globe_delivery.proof import proof_message, send_proof, valid_address
 from globe_delivery.service import (
     CREATED,
@@ -91,6 +89,11 @@ def send_test(args) -> int:
 
 
 def mailing_service(settings: dict) -> MailingService:
+    # here, not above: `requests` is for delivery only, and every `globe` command builds
+    # the parser that imports this module
+    from globe_delivery.listmonk_api import ListmonkAPI  # noqa: PLC0415
+    from globe_delivery.listmonk_service import ListmonkService  # noqa: PLC0415
+
     return ListmonkService(ListmonkAPI(ListmonkConfig.from_env()),
                            GlobeSettings.of(settings).newsletter_campaign_template)
 
