@@ -13,6 +13,7 @@ from globe_core.startup import at_initialized
 from . import i18n
 from .enrichment import enrich
 from .feeds import localize_feed
+from .fragments import remembering
 from .image_generator import ResponsiveImagesGenerator
 from .images import responsive_body
 from .listings import LanguageListingsGenerator
@@ -41,6 +42,7 @@ def install_i18n(generator):
         generator.env.autoescape = True
         i18n.install(generator.env, os.path.join(generator.theme, "translations"))
         generator.env.globals["page_window"] = page_window
+        generator.env.globals["remember"] = remembering()
         # Each build makes a fresh environment, so templates never change during one;
         # without this Jinja stats every imported component file on every page.
         generator.env.auto_reload = False
