@@ -3,7 +3,7 @@
 That process imports this module only (not Pelican, not the plugin), so it starts at once.
 Pagefind reads copies of the pages cut down to what it indexes (`index_copy`): the same
 index, for about a tenth fewer instructions than the whole pages (callgrind, 240 pages of
-the shared corpus).
+the shared corpus). Pages it would leave out are not copied at all (`_copy_pages`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from collections.abc import Iterable
 INDEX_FOLDER = "pagefind"
 _BODY_START = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\s[^>]*\bdata-pagefind-body\b[^>]*>")
 _PAGEFIND_ATTRIBUTE = "data-pagefind-"
+_BODY_ATTRIBUTE = re.compile(r"data-pagefind-body", re.IGNORECASE)
 _HTML_START = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 _TITLE = re.compile(r"<title\b[^>]*>.*?</title\s*>", re.IGNORECASE | re.DOTALL)
 
@@ -73,14 +74,31 @@ def index_copy(page: str) -> str:
 
 
 def _copy_pages(output: str, pages: Iterable[str], site: str) -> None:
-    """The `pages` of `output`, as Pagefind reads them (`index_copy`), into `site`."""
+    """The `pages` of `output`, as Pagefind reads them (`index_copy`), into `site`.
+
+    Once one page marks what it indexes (`data-pagefind-body`), Pagefind leaves out every
+    page that does not: those (the listings: a third of the pages, and longer than the
+    articles' copies) are copied only if, in the end, no page marks anything."""
+    marked, unmarked = False, []
     for page in pages:
         with open(os.path.join(output, page), encoding="utf-8") as source:
-            copy = index_copy(source.read())
-        target = os.path.join(site, page)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8") as file:
-            file.write(copy)
+            text = source.read()
+        if _BODY_ATTRIBUTE.search(text):
+            marked = True
+            _write_copy(site, page, index_copy(text))
+        else:
+            unmarked.append(page)
+    if not marked:  # Pagefind indexes every page whole
+        for page in unmarked:
+            with open(os.path.join(output, page), encoding="utf-8") as source:
+                _write_copy(site, page, source.read())
+
+
+def _write_copy(site: str, page: str, text: str) -> None:
+    target = os.path.join(site, page)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "w", encoding="utf-8") as file:
+        file.write(text)
 
 
 def _run_pagefind(site: str, index: str) -> subprocess.CompletedProcess:

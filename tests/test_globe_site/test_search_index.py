@@ -55,3 +55,27 @@ def test_the_index_of_the_copies_is_the_index_of_the_pages(sample_site, tmp_path
     indexed = [text for text in ((sample_site / p).read_text(encoding="utf-8") for p in pages)
                if "data-pagefind-body" in text]
     assert sum(map(len, map(index_copy, indexed))) < 0.75 * sum(map(len, indexed))
+
+
+def test_pages_pagefind_leaves_out_are_not_copied(sample_site, tmp_path):
+    """Pages without `data-pagefind-body` (the listings) are out of an index whose pages
+    mark their body: they are not copied for Pagefind to parse."""
+    pages = [p for p in _html_files(str(sample_site)) if not p.startswith(INDEX_FOLDER)]
+    assert make_index(str(sample_site), str(tmp_path), None, pages).returncode == 0
+    marked = {p for p in pages
+              if "data-pagefind-body" in (sample_site / p).read_text(encoding="utf-8")}
+    assert 0 < len(marked) < len(pages)
+    assert set(_html_files(str(tmp_path / "site"))) == marked
+
+
+def test_when_no_page_marks_its_body_every_page_is_indexed_whole(tmp_path):
+    output = tmp_path / "output"
+    for name, text in (("a/index.html", "Eerste pagina over Kigali"),
+                       ("b/index.html", "Tweede pagina over Dakar")):
+        (output / name).parent.mkdir(parents=True)
+        (output / name).write_text(PAGE.replace(" data-pagefind-body", "")
+                                   .replace("Tekst", text), encoding="utf-8")
+    assert make_index(str(output), str(tmp_path / "scratch"), None,
+                      ["a/index.html", "b/index.html"]).returncode == 0
+    made = index_files(tmp_path / "scratch" / INDEX_FOLDER)
+    assert sum(name.startswith("fragment/") for name in made) == 2
