@@ -6,7 +6,13 @@ import os
 import shutil
 
 from globe_site.search import _html_files
-from globe_site.search_index import INDEX_FOLDER, _run_pagefind, index_copy, make_index
+from globe_site.search_index import (
+    INDEX_FOLDER,
+    _copy_pages,
+    _run_pagefind,
+    index_copy,
+    make_index,
+)
 
 HEAD = ('<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>T</title>'
         '<link rel="stylesheet" href="/s.css"><meta name="description" content="D"></head>')
@@ -61,11 +67,22 @@ def test_pages_pagefind_leaves_out_are_not_copied(sample_site, tmp_path):
     """Pages without `data-pagefind-body` (the listings) are out of an index whose pages
     mark their body: they are not copied for Pagefind to parse."""
     pages = [p for p in _html_files(str(sample_site)) if not p.startswith(INDEX_FOLDER)]
-    assert make_index(str(sample_site), str(tmp_path), None, pages).returncode == 0
+    _copy_pages(str(sample_site), pages, str(tmp_path / "site"))
     marked = {p for p in pages
               if "data-pagefind-body" in (sample_site / p).read_text(encoding="utf-8")}
     assert 0 < len(marked) < len(pages)
     assert set(_html_files(str(tmp_path / "site"))) == marked
+
+
+def test_the_index_job_leaves_only_its_index(sample_site, tmp_path):
+    pages = [p for p in _html_files(str(sample_site)) if not p.startswith(INDEX_FOLDER)]
+    memory = tmp_path / "memory"
+    memory.mkdir()
+    assert make_index(str(sample_site), str(tmp_path / "scratch"), str(memory),
+                      pages).returncode == 0
+    assert not memory.exists()  # the copies and the index made in memory
+    assert os.listdir(tmp_path / "scratch") == [INDEX_FOLDER]
+    assert (tmp_path / "scratch" / INDEX_FOLDER / "pagefind-entry.json").is_file()
 
 
 def test_when_no_page_marks_its_body_every_page_is_indexed_whole(tmp_path):
