@@ -31,6 +31,7 @@ from .parallel_read import Converted, convert, taken
 from .references import check_references
 from .sanitiser import PolicyExtension
 from .trimmed_markdown import TrimmedMarkdown
+from .unconvertible import conversion_problem
 
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 # Characters that could make a one-line summary more than plain text in Markdown
@@ -88,11 +89,21 @@ class GlobeMarkdownReader(BaseReader):
         problems += validate(source, kind, self.rules)
         problems += check_references(source, self.rules.content_root)
         problems += check_headings(source)
-        content = self.convert(source)
+        try:
+            content = self.convert(source)
+        except Exception as error:  # Markdown failed on this text: say where, go on
+            problems.append(conversion_problem(source_path, source.body, source.body_line,
+                                               error))
+            return Converted(source_path, problems)
         problems += image_problems(source, self.figures.images, self.rules.content_root)
         problems += policy_problems(source, self.policy.rendered, BODY,
                                     self.figures.written_srcs)
-        summary, summary_problems = self.summary(source, content)
+        try:
+            summary, summary_problems = self.summary(source, content)
+        except Exception as error:
+            problems.append(conversion_problem(source_path, source.value("summary") or "",
+                                               source.line_of("summary"), error))
+            return Converted(source_path, problems)
         problems += summary_problems
         return Converted(source_path, problems, content, source, kind, summary)
 
@@ -145,8 +156,10 @@ class GlobeMarkdownReader(BaseReader):
         if written and written.strip():
             saved, self.figures.source_path = self.figures.source_path, ""
             self.body.lang, self.policy.policy = "", SUMMARY  # summaries are not bodies
-            rendered = self.markdown.convert(written.strip())
-            self.figures.source_path, self.policy.policy = saved, BODY
+            try:
+                rendered = self.markdown.convert(written.strip())
+            finally:  # the next file's body is read with the body's policy
+                self.figures.source_path, self.policy.policy = saved, BODY
             problems = policy_problems(source, self.policy.rendered, SUMMARY,
                                        first=source.line_of("summary"), text=written)
             match = _OUTER_P.match(rendered)

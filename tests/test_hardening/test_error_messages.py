@@ -117,3 +117,20 @@ def test_an_svg_that_runs_or_loads_something_is_an_error(tmp_path):
     assert_reported(result, "content/images/script.svg: error:",
                     "content/images/remote.svg: error:")
     assert "fine.svg" not in result.stderr
+
+
+def test_markdown_nested_too_deep_to_convert_is_an_error_on_its_line(tmp_path):
+    """Python-Markdown recurses once per level: hundreds of levels exceed Python's limit."""
+    nested = "".join("    " * depth + "- item\n" for depth in range(400))
+    dashes = "- " * 600 + "x"  # one line: a list in a list in a list…
+    in_summary = article("c", summary=dashes)
+    summary_line = in_summary.split("\n").index(f"Summary: {dashes}") + 1
+    write_tree(tmp_path, {A: article(body="Intro.\n\n" + nested),
+                          "content/articles/2021/b.fr.md": article("b", body=dashes),
+                          "content/articles/2021/c.fr.md": in_summary})
+    result = check(tmp_path)
+    assert_reported(result, f"{A}:{7 + 2 + 399}: error: the text nests lists or quotes too "
+                    "deeply", "content/articles/2021/b.fr.md:7: error: the text nests",
+                    f"content/articles/2021/c.fr.md:{summary_line}: error: the text nests",
+                    "keep lists and quotes to a few levels")
+    assert "RecursionError" not in result.stderr and "Could not process" not in result.stderr
