@@ -19,6 +19,7 @@ from globe_core.pelican_seams import localized
 from globe_core.problems import problem_log
 from globe_core.settings import GlobeSettings
 from globe_core.source import decode_utf8, split_source
+from globe_core.unconvertible import conversion_problem
 from globe_core.validators import split_list
 
 from .body import BodyExtension
@@ -31,7 +32,6 @@ from .parallel_read import Converted, convert, taken
 from .references import check_references
 from .sanitiser import PolicyExtension
 from .trimmed_markdown import TrimmedMarkdown
-from .unconvertible import conversion_problem
 
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 # Characters that could make a one-line summary more than plain text in Markdown

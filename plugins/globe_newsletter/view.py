@@ -18,6 +18,7 @@ from markupsafe import Markup
 from globe_core.html_policy import INTRODUCTION, policy_problems, sanitise
 from globe_core.languages import lang_prefix, long_date
 from globe_core.settings import GlobeSettings
+from globe_core.unconvertible import conversion_problem
 from globe_core.urls import is_site_url
 
 from . import palette
@@ -148,7 +149,11 @@ def introduction_policy_problems(edition: Edition, markdown_settings: dict) -> l
     """HTML in the introduction outside its policy (text, links, lists), on its line."""
     if not edition.introduction.strip():
         return []
-    html = convert_introduction(edition.introduction, markdown_settings)
+    try:
+        html = convert_introduction(edition.introduction, markdown_settings)
+    except Exception as error:  # Markdown failed on this text: say where (unconvertible.py)
+        return [conversion_problem(edition.source.path, edition.introduction,
+                                   edition.source.body_line, error)]
     return policy_problems(edition.source, html, INTRODUCTION)
 
 

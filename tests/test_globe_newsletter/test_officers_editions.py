@@ -72,3 +72,11 @@ def test_a_ready_edition_with_a_scheduled_article_says_when_it_can_go(tmp_path, 
     result = build_site(content, editions=folder, production=True)
     assert problem_lines(result) == [
         (NAME, 5, f"article `later` (fr) is scheduled for {soon.isoformat()}")]
+
+
+def test_an_introduction_nested_too_deep_to_convert_is_an_error_on_its_line(
+        tmp_path, build_site):
+    result = build(tmp_path, build_site, edition("Bonjour.\n\n" + "- " * 600 + "x\n"))
+    assert problem_lines(result) == [
+        (NAME, 9, "the text nests lists or quotes too deeply to be converted")]
+    assert "four spaces" in result.problems[0].fix

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from globe_core.messages import _
-from globe_core.problems import Problem
+from .messages import _
+from .problems import Problem
 
 _NESTING = re.compile(r"[ \t]*(?:(?:[-*+>]|\d+[.)])[ \t]+)*")  # indentation and markers
 
