@@ -32,6 +32,7 @@ EDITION_KEYS = {
 }
 STATUSES = ("draft", "ready")
 PREHEADER_LENGTH = (40, 100)
+SUBJECT_MAX = 150  # a longer one was pasted from the text: inboxes show about 60
 
 FILE_NAME = re.compile(r"^(?P<number>\d{4}-\d{2})\.(?P<lang>[a-z]{2})\.md$")
 NUMBER = re.compile(r"^\d{4}-\d{2}$")
@@ -168,6 +169,10 @@ def validate_edition(source: SourceFile, languages) -> list[Problem]:
                   "subject), or remove the line to use the lead article's summary",
                   low=low, high=high))
     subject = (source.value("subject") or "").strip()
+    if len(subject) > SUBJECT_MAX:
+        problem("subject", _("the subject is %(count)s characters long", count=len(subject)),
+                _("write at most %(high)s characters: inboxes show about 60 of them, and the "
+                  "introduction says the rest", high=SUBJECT_MAX))
     if preheader and preheader == subject:
         problem("preheader", _("the preheader repeats the subject"),
                 _("say something the subject does not; inboxes show both side by side"))

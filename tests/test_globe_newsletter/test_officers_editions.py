@@ -80,3 +80,11 @@ def test_an_introduction_nested_too_deep_to_convert_is_an_error_on_its_line(
     assert problem_lines(result) == [
         (NAME, 9, "the text nests lists or quotes too deeply to be converted")]
     assert "four spaces" in result.problems[0].fix
+
+
+def test_a_subject_pasted_from_the_text_is_an_error_on_its_line(tmp_path, build_site):
+    pasted = "Chères lectrices, chers lecteurs, ce mois-ci la Région " * 4
+    result = build(tmp_path, build_site, edition(subject=pasted.strip()))
+    assert problem_lines(result) == [
+        (NAME, 4, f"the subject is {len(pasted.strip())} characters long")]
+    assert "at most 150 characters" in result.problems[0].fix
