@@ -2,7 +2,8 @@
 
 A scheduled article is built in previews (with a banner) and left out of production builds
 until its date: the publishing pipeline rebuilds every day. A date more than a year ahead,
-or in another year than the folder the file sits in, is a typo until proven otherwise.
+or in another year than the folder the file sits in, or before 2000 (the year 0001 of a
+slip of the keyboard), is a typo until proven otherwise.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from globe_core.problems import Problem
 from globe_core.source import SourceFile
 
 MAX_AHEAD = dt.timedelta(days=366)
+EARLIEST = dt.date(2000, 1, 1)  # the archive starts in 2013; a date is a publication day
 _YEAR_FOLDER = re.compile(r"^\d{4}$")
 
 
@@ -29,7 +31,7 @@ def year_folder(path: str, content_root: str) -> int | None:
 
 def check_schedule(source: SourceFile, date: dt.datetime | None, content_root: str,
                    today: dt.date) -> list[Problem]:
-    """A date in another year than its folder, or more than a year ahead."""
+    """A date in another year than its folder, more than a year ahead, or before 2000."""
     if date is None:
         return []
     problems = []
@@ -50,4 +52,9 @@ def check_schedule(source: SourceFile, date: dt.datetime | None, content_root: s
               date=written, today=long_date(today, cli_language())),
             _("check the year: an article dated in the future is scheduled and only "
               "published on that day")))
+    if date.date() < EARLIEST:
+        problems.append(Problem(
+            source.path, line,
+            _("Date `%(date)s` is before %(year)s", date=written, year=EARLIEST.year),
+            _("check the year: the date is the day the article was published")))
     return problems

@@ -34,6 +34,13 @@ def test_a_date_more_than_a_year_ahead_is_an_error_showing_today(tmp_path):
     assert "is in" not in result.stderr  # folder and year agree: one problem only
 
 
+def test_a_date_before_2000_is_an_error(tmp_path):
+    path = "content/articles/visit.fr.md"  # no year folder: the date alone is wrong
+    result = check(tmp_path, {path: article(slug="visit", date="0001-01-01")})
+    assert_reported(result, f"{path}:2: error: Date `0001-01-01` is before 2000",
+                    "the day the article was published")
+
+
 def _scheduled_tree(tmp_path):
     soon = _in_days(10)
     write_tree(tmp_path / "content", {
