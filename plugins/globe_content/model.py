@@ -18,7 +18,7 @@ from globe_core.messages import _
 from globe_core.problems import Problem
 from globe_core.settings import GlobeSettings
 from globe_core.source import SourceFile
-from globe_core.validators import check_date, check_keys, list_problems
+from globe_core.validators import check_date, check_keys, list_problems, split_list
 
 from .images import IMAGE_SUFFIXES, resolve_image
 from .paths import content_relative
@@ -45,6 +45,11 @@ ARTICLE_KEYS = {**_COMMON_KEYS, "date": True, "category": True, "tags": False,
                 "author": False}
 PAGE_KEYS = {**_COMMON_KEYS, "template": False}
 STATUSES = ("published", "draft")
+# Generous bounds: what is longer was pasted into the wrong line (the sample content and
+# the corpus stay under half of each; WordPress excerpts become summaries).
+LONGEST = {"title": 250, "summary": 1000, "image_alt": 500, "image_caption": 1000,
+           "image_credit": 250, "author": 200}
+MOST_TAGS, LONGEST_TAG = 30, 100  # each tag is a page of its own, in its language
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # `name.fr.md`: the language a file name announces
@@ -125,9 +130,30 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
                 _("use `published` or `draft`"))
 
     _check_hero_image(source, rules, problem)
+    _check_lengths(source, problem)
     if kind == "article":
         problems += list_problems(source, "tags")
     return problems
+
+
+def _check_lengths(source: SourceFile, problem) -> None:
+    for key, longest in LONGEST.items():
+        value = (source.value(key) or "").strip()
+        if len(value) > longest:
+            problem(key, _("%(key)s is %(count)s characters long",
+                           key=key.capitalize(), count=len(value)),
+                    _("shorten it to at most %(max)s characters: a longer text belongs in "
+                      "the body of the article", max=longest))
+    tags = split_list(source.value("tags"))
+    if len(tags) > MOST_TAGS:
+        problem("tags", _("Tags lists %(count)s tags", count=len(tags)),
+                _("keep at most %(max)s: each tag makes a page of its own", max=MOST_TAGS))
+    for tag in tags:
+        if len(tag) > LONGEST_TAG:
+            problem("tags", _("the tag `%(tag)s…` is %(count)s characters long",
+                              tag=tag[:40].rstrip(), count=len(tag)),
+                    _("a tag is a few words, at most %(max)s characters: separate tags "
+                      "with commas", max=LONGEST_TAG))
 
 
 def _check_date(source: SourceFile, problem) -> None:

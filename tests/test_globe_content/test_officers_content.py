@@ -41,6 +41,26 @@ def test_a_date_before_2000_is_an_error(tmp_path):
                     "the day the article was published")
 
 
+def test_metadata_pasted_into_the_wrong_line_is_an_error_on_that_line(tmp_path):
+    write_image(tmp_path / "content/images/2021/port.jpg", size=(1200, 600))
+    path = "content/articles/2021/visit.fr.md"
+    text = article(slug="visit", title="Visite " * 40, summary="Un résumé. " * 100,
+                   image="images/2021/port.jpg", image_alt="Le port " * 70,
+                   tags=", ".join(f"mot{number}" for number in range(31)))
+    line = {key: text.split("\n").index(next(
+        row for row in text.split("\n") if row.startswith(key + ":"))) + 1
+        for key in ("Title", "Summary", "Image_alt", "Tags")}
+    result = check(tmp_path, {path: text,
+                              "content/articles/2021/b.fr.md": article(
+                                  slug="b", tags="Brexit, " + "long " * 30)})
+    assert_reported(result, f"{path}:{line['Title']}: error: Title is 279 characters long",
+                    f"{path}:{line['Summary']}: error: Summary is 1099 characters long",
+                    f"{path}:{line['Image_alt']}: error: Image_alt is 559 characters long",
+                    f"{path}:{line['Tags']}: error: Tags lists 31 tags",
+                    "content/articles/2021/b.fr.md:6: error: the tag `long long",
+                    "a longer text belongs in the body of the article")
+
+
 def _scheduled_tree(tmp_path):
     soon = _in_days(10)
     write_tree(tmp_path / "content", {
