@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from urllib.parse import quote, unquote
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
@@ -65,15 +66,20 @@ def remember_sources(generators):
     settings[SOURCES] = sources
 
 
-def _line_of(source: str, url: str) -> int:
-    """The first line of the source that links to the URL's last path part; 0 if none does.
+# What comes before an address in Markdown or HTML: a slash or parenthesis (`(../x.jpg)`,
+# `/x/)`), an angle bracket (`(<a b.html>)`), a quote or `=` (raw HTML), a reference
+# definition (`[b]: x.html`)
+_ADDRESS_BEFORE = r"(?:[/(<\"'=]|\]:[ \t]*)"
 
-    Markdown links end in that part after a slash or a parenthesis: `(../x.jpg)`, `/x/)`.
-    """
+
+def _line_of(source: str, url: str) -> int:
+    """The first line of the source that links to the URL's last path part, as written or
+    percent-encoded; 0 if none does."""
     tail = url.split("?", maxsplit=1)[0].split("#", maxsplit=1)[0].rstrip("/").rsplit("/", 1)[-1]
     if not tail or not os.path.isfile(source):
         return 0
-    mention = re.compile(r"[/(]" + re.escape(tail) + r"(?![\w.-])")
+    spellings = "|".join(map(re.escape, dict.fromkeys((tail, unquote(tail), quote(tail)))))
+    mention = re.compile(f"{_ADDRESS_BEFORE}(?:{spellings})" + r"(?![\w.-])")
     with open(source, encoding="utf-8", errors="replace") as file:
         for number, line in enumerate(file, 1):
             if mention.search(line):

@@ -7,6 +7,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from contentkit import article, write_tree
 from globe_publish.internal_links import _site_path, broken_links, html_links, xml_links
+from globe_publish.plugin import _line_of
 from test_globe_newsletter.kit import edition, write_site
 
 SITE = "https://international.brussels"
@@ -121,3 +122,26 @@ def test_each_page_s_links_are_checked_from_that_page(tmp_path):
     found = sorted((b.page, b.url.replace(SITE, "")) for b in broken_links(str(output), SITE))
     assert found == [("a/index.html", "/gone/"), ("b/index.html", "/gone/"),
                      ("b/index.html", "x/")]
+
+
+@pytest.mark.parametrize("written, url", [
+    ("Voir [x](../../images/x.jpg).", "https://international.brussels/images/x.jpg"),
+    ("Voir [x](/2019/01/disparu/).", "/2019/01/disparu/"),
+    ("Voir [x][b].\n\n[b]: [a]", "[a]"),  # a reference definition
+    ("Voir [x](<plan b.html>).", "plan b.html"),  # angle brackets, reported decoded
+    ("Voir [x](<plan b.html>).", "plan%20b.html"),
+    ('Voir <a href="perdu.html">x</a>.', "perdu.html"),  # raw HTML
+])
+def test_a_broken_link_is_found_on_the_line_that_writes_it(tmp_path, written, url):
+    source = tmp_path / "visit.fr.md"
+    source.write_text("Title: Visite\nLang: fr\n\nUn paragraphe.\n\n" + written + "\n",
+                      encoding="utf-8")
+    expected = 6 + written.count("\n") if written.startswith("Voir [x][b]") else 6
+    assert _line_of(str(source), url) == expected
+
+
+def test_a_word_of_the_text_is_not_taken_for_a_link(tmp_path):
+    source = tmp_path / "visit.fr.md"
+    source.write_text("Title: Visite\n\nNous avons parlé de search et de about.\n",
+                      encoding="utf-8")
+    assert _line_of(str(source), "https://international.brussels/search/") == 0
