@@ -10,8 +10,10 @@ from .problems import Problem
 
 # Characters XML (feeds, sitemaps) cannot carry or should not, and no editor shows: NUL,
 # the other C0 controls but tab and line ends, DEL, the C1 controls (a terminal may read
-# U+009B as an escape sequence when a message quotes the line), U+FFFE and U+FFFF.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# U+009B as an escape sequence when a message quotes the line), U+FFFE and U+FFFF; and
+# the directional embeddings and overrides (U+202A-U+202E), which show text in another
+# order than it is written. The isolates (U+2066-U+2069), which mixed scripts need, stay.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\ufffe\uffff]")
 _META_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)\s*$")
 
 

@@ -134,3 +134,12 @@ def test_markdown_nested_too_deep_to_convert_is_an_error_on_its_line(tmp_path):
                     f"content/articles/2021/c.fr.md:{summary_line}: error: the text nests",
                     "keep lists and quotes to a few levels")
     assert "RecursionError" not in result.stderr and "Could not process" not in result.stderr
+
+
+def test_an_override_that_shows_text_reversed_is_an_invisible_control_character(tmp_path):
+    text = article("visit", "fr",
+                   body="Virement vers \u202eLEB 2 09\u202c.\n\nUn \u2067isolat\u2069.")
+    write_tree(tmp_path, {A: text})
+    result = check(tmp_path)
+    assert_reported(result, f"{A}:7: error:", "U+202E", "U+202C")
+    assert "U+2067" not in result.stderr  # isolates are for mixed scripts: allowed
