@@ -290,8 +290,10 @@ class ArticleIndex:
         return {slug for slug, _ in [*self.published, *self.drafts]}
 
 
-def resolve_articles(edition: Edition, index: ArticleIndex) -> list[Problem]:
-    """Find each listed article in the edition's language; a problem for each that is not."""
+def resolve_articles(edition: Edition, index: ArticleIndex,
+                     left_out: dict[str, str] | None = None) -> list[Problem]:
+    """Find each listed article in the edition's language; a problem for each that is not.
+    `left_out`: slug -> the file that has it, left out of the build for its problems."""
     problems = []
     line = edition.line_of("articles")
     articles = []
@@ -324,6 +326,12 @@ def resolve_articles(edition: Edition, index: ArticleIndex) -> list[Problem]:
             problems.append(Problem(edition.path, line, message,
                                     _("translate it into %(lang)s first, or leave it out",
                                       lang=edition.lang)))
+        elif slug in (left_out or {}):
+            problems.append(Problem(edition.path, line,
+                                    _("article `%(slug)s` is left out: %(path)s has problems",
+                                      slug=slug, path=left_out[slug]),
+                                    _("fix the problems reported for that file; the edition "
+                                      "then finds the article")))
         else:
             close = difflib.get_close_matches(slug, sorted(index.slugs()), n=1)
             problems.append(Problem(edition.path, line,

@@ -23,6 +23,7 @@ from globe_core import context as keys
 from globe_core.messages import _
 from globe_core.problems import Problem, problem_log
 from globe_core.settings import GlobeSettings
+from globe_core.source import read_fields
 from globe_core.versions import all_versions
 
 from .edition import (
@@ -187,9 +188,10 @@ class EditionsGenerator(Generator):
         index = ArticleIndex.of(all_versions(self.context.get("articles", [])),
                                 all_versions(self.context.get("drafts", [])))
         self.assembler = EditionAssembler(self.settings, self.context)
+        left_out = _left_out_slugs(log, {edition.path for edition in editions})
         ready = []
         for edition in editions:
-            problems = resolve_articles(edition, index)
+            problems = resolve_articles(edition, index, left_out)
             log.extend(problems)
             if not (problems or not edition.complete or not edition.articles):
                 ready.append(edition)
@@ -273,3 +275,17 @@ class EditionsGenerator(Generator):
             write(url + "index.html", self.get_template("newsletter_archive"), self.context,
                   lang=lang, editions=views, alternates=alternates, url=url,
                   template_name="newsletter_archive")
+
+
+def _left_out_slugs(log, edition_paths: set[str]) -> dict[str, str]:
+    """Slug -> the Markdown file that has it, for the files with problems (the build left
+    them out): an edition listing one is told why, not that no article has its slug."""
+    left_out = {}
+    for path in sorted({p.path for p in log.problems if p.path.endswith(".md")}
+                       - edition_paths):
+        full = path if os.path.isabs(path) else os.path.join(log.root, path)
+        if os.path.isfile(full):
+            slug = read_fields(full).get("slug")
+            if slug:
+                left_out.setdefault(slug, path)
+    return left_out

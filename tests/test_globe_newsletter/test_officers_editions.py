@@ -88,3 +88,17 @@ def test_a_subject_pasted_from_the_text_is_an_error_on_its_line(tmp_path, build_
     assert problem_lines(result) == [
         (NAME, 4, f"the subject is {len(pasted.strip())} characters long")]
     assert "at most 150 characters" in result.problems[0].fix
+
+
+def test_an_article_left_out_for_its_problems_is_named_not_called_missing(
+        tmp_path, build_site):
+    broken = article("gamma", "fr", date="2021-11-02", category="cooking")
+    content, folder = write_site(tmp_path, {NAME: edition(articles="alpha, gamma")},
+                                 **{"content/articles/gamma.fr.md": broken})
+    result = build_site(content, editions=folder)
+    edition_problems = [p for p in result.problems if p.path.endswith(NAME)]
+    assert [(p.line, p.message) for p in edition_problems] == [
+        (5, "article `gamma` is left out: "
+            f"{result.problems[0].path} has problems")]
+    assert result.problems[0].path.endswith("content/articles/gamma.fr.md")
+    assert "no article has the slug" not in str(result.problems)
