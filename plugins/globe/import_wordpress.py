@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 
 from globe_core.messages import _
 
 
+def existing_file(path: str) -> str:
+    """argparse type: the export file, or a clear usage error (exit 2)."""
+    if not os.path.isfile(path):
+        raise argparse.ArgumentTypeError(_(
+            "%(path)s is not a file: give the export that WordPress wrote (Tools > Export > "
+            "All content, an .xml file)", path=path))
+    return path
+
+
 def add_arguments(parser, existing_folder) -> None:
-    parser.add_argument("export", help=_("the WordPress export file (WXR, .xml)"))
+    parser.add_argument("export", type=existing_file,
+                        help=_("the WordPress export file (WXR, .xml)"))
     parser.add_argument("--content", default="content",
                         help=_("content folder to write into (default: content/)"))
     source = parser.add_mutually_exclusive_group()

@@ -192,3 +192,10 @@ def test_a_damaged_ledger_is_a_clear_error(tmp_path):
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert run.stderr.startswith(str(tmp_path / "wordpress-import/ledger.json") + ": ")
     assert not (tmp_path / "content/articles").exists()
+
+
+def test_an_export_that_is_not_there_is_a_usage_error_saying_where_to_get_it(tmp_path):
+    run = globe("import", "wordpress", "missing.xml", cwd=tmp_path, env=None)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "missing.xml is not a file" in run.stderr and "Tools > Export" in run.stderr
+    assert "Errno" not in run.stderr
