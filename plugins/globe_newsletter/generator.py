@@ -85,7 +85,7 @@ class EditionAssembler:
 
     def prepare(self, edition: Edition) -> tuple[EditionView, list[Problem]]:
         """What the templates place, from the edition's articles and their images."""
-        images, problems = {}, []
+        images, problems, notes = {}, [], []
         for article in edition.articles:
             try:
                 images[article.slug] = self.email_image(article)
@@ -94,6 +94,13 @@ class EditionAssembler:
                                         _("article `%(slug)s`: its image cannot be read "
                                           "(%(error)s)", slug=article.slug, error=error),
                                         _("replace the image file")))
+                continue
+            if getattr(article, "image", None) and images[article.slug] is None:
+                notes.append(Problem(edition.path, edition.line_of("articles"),
+                                     _("article `%(slug)s` has no image in the email: mail "
+                                       "clients do not show SVG", slug=article.slug),
+                                     _("give the article a JPEG, PNG or GIF image")))
+        problem_log(self.settings).note(notes)
         view = edition_view(edition, self.settings, images,
                             self.context.get(keys.PAGES_BY_SLUG, {}))
         return view, problems

@@ -102,3 +102,16 @@ def test_an_article_left_out_for_its_problems_is_named_not_called_missing(
             f"{result.problems[0].path} has problems")]
     assert result.problems[0].path.endswith("content/articles/gamma.fr.md")
     assert "no article has the slug" not in str(result.problems)
+
+
+def test_an_article_whose_image_an_email_cannot_show_gets_a_note(tmp_path, build_site):
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"></svg>'
+    vector = article("gamma", "fr", date="2021-11-02", image="images/plan.svg",
+                     image_alt="Un plan")
+    content, folder = write_site(tmp_path, {NAME: edition(articles="alpha, gamma")},
+                                 **{"content/articles/gamma.fr.md": vector,
+                                    "content/images/plan.svg": svg})
+    result = build_site(content, editions=folder)
+    assert result.ok, result.problems
+    assert [(n.line, n.message) for n in result.notes if "SVG" in n.message] == [
+        (5, "article `gamma` has no image in the email: mail clients do not show SVG")]
