@@ -40,6 +40,17 @@ _SVG_DANGER = re.compile(
     r"|url\(\s*[\"']?\s*(?!data:image/)(?:[a-z][a-z0-9+.-]*:|//)|@import", re.IGNORECASE)
 
 
+_SIXTEEN_BIT = {"I", "I;16", "I;16B", "I;16L"}  # scans and print work: 0-65535 per pixel
+
+
+def eight_bit(picture: Image.Image) -> Image.Image:
+    """`picture` with 8 bits per channel: a 16-bit grey image scaled to 0-255 (Pillow's
+    own conversion to RGB clips it, and a mid-grey scan comes out white)."""
+    if picture.mode in _SIXTEEN_BIT:
+        return picture.convert("I").point(lambda value: value / 256).convert("L")
+    return picture
+
+
 def image_problem(path: str) -> tuple[str, str] | None:
     """(what is wrong, how to fix it) for the image at `path`, or None if it is fine."""
     try:

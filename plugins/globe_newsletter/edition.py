@@ -291,9 +291,10 @@ class ArticleIndex:
 
 
 def resolve_articles(edition: Edition, index: ArticleIndex,
-                     left_out: dict[str, str] | None = None) -> list[Problem]:
+                     left_out: dict[tuple[str, str], str] | None = None) -> list[Problem]:
     """Find each listed article in the edition's language; a problem for each that is not.
-    `left_out`: slug -> the file that has it, left out of the build for its problems."""
+    `left_out`: (slug, lang) -> the file that has them, left out of the build for its
+    problems."""
     problems = []
     line = edition.line_of("articles")
     articles = []
@@ -316,6 +317,12 @@ def resolve_articles(edition: Edition, index: ArticleIndex,
                                     _("article `%(slug)s` (%(lang)s) is a draft",
                                       slug=slug, lang=edition.lang),
                                     _("publish it first, or leave it out of the edition")))
+        elif (slug, edition.lang) in (left_out or {}):
+            problems.append(Problem(edition.path, line,
+                                    _("article `%(slug)s` is left out: %(path)s has problems",
+                                      slug=slug, path=left_out[slug, edition.lang]),
+                                    _("fix the problems reported for that file; the edition "
+                                      "then finds the article")))
         elif slug in index.slugs():
             elsewhere = index.languages_of(slug)
             message = (_("article `%(slug)s` has no %(lang)s version (it exists in "
@@ -326,12 +333,6 @@ def resolve_articles(edition: Edition, index: ArticleIndex,
             problems.append(Problem(edition.path, line, message,
                                     _("translate it into %(lang)s first, or leave it out",
                                       lang=edition.lang)))
-        elif slug in (left_out or {}):
-            problems.append(Problem(edition.path, line,
-                                    _("article `%(slug)s` is left out: %(path)s has problems",
-                                      slug=slug, path=left_out[slug]),
-                                    _("fix the problems reported for that file; the edition "
-                                      "then finds the article")))
         else:
             close = difflib.get_close_matches(slug, sorted(index.slugs()), n=1)
             problems.append(Problem(edition.path, line,

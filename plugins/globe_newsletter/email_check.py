@@ -68,6 +68,8 @@ def _fixes() -> dict:
                         "changed)"),
         "image-format": _("give the article a JPEG, PNG or GIF image"),
         "img-alt": _("add `Image_alt:` to the article"),
+        "tracking-pixel": _("give the article a real picture as its `Image:` (this one is "
+                            "1 pixel wide or high, or hidden)"),
         "merge-tags": _("remove `{{ … }}` from the text, or add the tag to "
                         "GLOBE_NEWSLETTER_MERGE_TAGS"),
         "https": _("link to https:// addresses only"),

@@ -8,10 +8,16 @@ from dataclasses import dataclass
 
 from PIL import Image
 
+from globe_core.images import eight_bit
+
 SLOT_WIDTH = 600
 MAX_WIDTH = SLOT_WIDTH * 2
 MAX_BYTES = 200 * 1024
 EMAIL_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif"}
+# What every mail client shows as it is; a CMYK JPEG (from print work) or a 16-bit PNG
+# shows inverted, black or not at all in some, so it is converted like any other image.
+SHOWN_AS_IS = {"JPEG": {"RGB", "L"}, "PNG": {"RGB", "RGBA", "P", "L", "LA", "1"},
+               "GIF": {"P", "L"}}
 # Formats Pillow reads that email clients may not show: converted to JPEG or PNG.
 CONVERTIBLE = (".jpg", ".jpeg", ".png", ".gif", ".webp")
 
@@ -39,13 +45,13 @@ def prepare_email_image(source: str, image: str, images_url: str) -> EmailImage 
     with Image.open(source) as original:
         original.load()
         fmt = original.format
-        untouched = fmt in EMAIL_FORMATS and original.width <= MAX_WIDTH
+        untouched = original.mode in SHOWN_AS_IS.get(fmt, ()) and original.width <= MAX_WIDTH
         if untouched and os.path.getsize(source) <= MAX_BYTES:
             with open(source, "rb") as file:
                 data = file.read()
             return EmailImage(email_image_path(images_url, image, fmt), data,
                               original.width, original.height, fmt)
-        picture = original.copy()
+        picture = eight_bit(original.copy())
     if picture.width > MAX_WIDTH:
         height = round(picture.height * MAX_WIDTH / picture.width)
         picture = picture.resize((MAX_WIDTH, height), Image.Resampling.LANCZOS,

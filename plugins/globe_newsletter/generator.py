@@ -284,15 +284,16 @@ class EditionsGenerator(Generator):
                   template_name="newsletter_archive")
 
 
-def _left_out_slugs(log, edition_paths: set[str]) -> dict[str, str]:
-    """Slug -> the Markdown file that has it, for the files with problems (the build left
-    them out): an edition listing one is told why, not that no article has its slug."""
+def _left_out_slugs(log, edition_paths: set[str]) -> dict[tuple[str, str], str]:
+    """(slug, lang) -> the Markdown file that has them, for the files with problems (the
+    build left them out): an edition listing one is told why, not that the article is
+    missing."""
     left_out = {}
     for path in sorted({p.path for p in log.problems if p.path.endswith(".md")}
                        - edition_paths):
         full = path if os.path.isabs(path) else os.path.join(log.root, path)
         if os.path.isfile(full):
-            slug = read_fields(full).get("slug")
-            if slug:
-                left_out.setdefault(slug, path)
+            fields = read_fields(full)
+            if fields.get("slug") and fields.get("lang"):
+                left_out.setdefault((fields["slug"], fields["lang"]), path)
     return left_out

@@ -23,7 +23,7 @@ from urllib.parse import quote, unquote
 from markupsafe import Markup
 from PIL import Image, ImageOps
 
-from globe_core.images import image_size
+from globe_core.images import eight_bit, image_size
 
 log = logging.getLogger(__name__)
 
@@ -175,7 +175,7 @@ def _encode(source: str, targets: dict[Variant, str]) -> None:
         largest = max(variant.width for variant in targets)
         if original.format == "JPEG":  # decode at a reduced scale when that is enough
             original.draft("RGB", (largest, round(original.height * largest / original.width)))
-        picture = ImageOps.exif_transpose(original)
+        picture = eight_bit(ImageOps.exif_transpose(original))
         alpha = picture.mode in ("RGBA", "LA", "P") and "transparency" in picture.info \
             or picture.mode in ("RGBA", "LA")
         picture = picture.convert("RGBA" if alpha else "RGB")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps
 
-from globe_core.images import image_size
+from globe_core.images import eight_bit, image_size
 
 WIDTH = 800
 RASTER = (".jpg", ".jpeg", ".png", ".webp")
@@ -48,7 +48,7 @@ def thumbnail_bytes(thumbnail: Thumbnail, cache_dir: str) -> bytes:
         with open(cached, "rb") as file:
             return file.read()
     with Image.open(thumbnail.source) as original:
-        image = ImageOps.exif_transpose(original).convert("RGB")
+        image = eight_bit(ImageOps.exif_transpose(original)).convert("RGB")
         image = image.resize((thumbnail.width, thumbnail.height), Image.Resampling.LANCZOS)
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=80, optimize=True, progressive=True)

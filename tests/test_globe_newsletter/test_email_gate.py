@@ -213,6 +213,7 @@ def test_a_gate_failure_is_a_build_error_naming_the_edition_and_the_article(tmp_
     assert gate, result.problems
     assert gate[0].path.endswith("editions/2021-15.fr.md") and gate[0].line == 5
     assert "(tracking-pixel)" in gate[0].message and "article `beta`" in gate[0].message
+    assert "real picture as its `Image:`" in gate[0].fix  # the fix is the article's image
     assert not (tmp_path / "output").exists()  # nothing published
 
 

@@ -94,7 +94,10 @@ def test_an_article_left_out_for_its_problems_is_named_not_called_missing(
         tmp_path, build_site):
     broken = article("gamma", "fr", date="2021-11-02", category="cooking")
     content, folder = write_site(tmp_path, {NAME: edition(articles="alpha, gamma")},
-                                 **{"content/articles/gamma.fr.md": broken})
+                                 **{"content/articles/gamma.fr.md": broken,
+                                    # a good version in another language changes nothing
+                                    "content/articles/gamma.en.md": article(
+                                        "gamma", "en", date="2021-11-02")})
     result = build_site(content, editions=folder)
     edition_problems = [p for p in result.problems if p.path.endswith(NAME)]
     assert [(p.line, p.message) for p in edition_problems] == [

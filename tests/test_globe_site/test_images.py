@@ -92,3 +92,21 @@ def test_a_very_large_source_gets_a_warning_naming_the_file(tmp_path, build_site
     assert "5200×4000" in result.notes[0].message
     html = soup(tmp_path / "output" / ARTICLE)
     assert max(srcset_widths(html.select_one("main picture img")["srcset"])) == 2400
+
+
+def test_a_sixteen_bit_scan_keeps_its_tones_in_every_width_and_thumbnail(tmp_path, build_site):
+    """Pillow's own conversion of a 16-bit grey image to RGB clips it to white."""
+    content = tmp_path / "content"
+    scan = content / "images/2021/scan.png"
+    scan.parent.mkdir(parents=True)
+    Image.new("I;16", (1000, 600), 32768).save(scan)  # mid-grey on 16 bits
+    write_tree(content, {"articles/2021/visit.fr.md": article(
+        image="images/2021/scan.png", image_alt="Un document numérisé")})
+    result = build_site(content, GLOBE_IMAGE_CACHE=str(tmp_path / "cache"))
+    assert result.ok, result.problems
+    made = sorted([*(tmp_path / "output/images/2021").glob("scan-*"),
+                   *(tmp_path / "output/thumbnails/2021").glob("scan-*")])
+    assert len(made) >= 7  # widths in WebP and PNG, and the listing card's thumbnail
+    for path in made:
+        with Image.open(path) as picture:
+            assert 110 <= picture.convert("L").getpixel((5, 5)) <= 145, path.name
