@@ -82,6 +82,12 @@ def split_source(path: str, text: str) -> tuple[SourceFile, list[Problem]]:
             source.fields[last_key].value += " " + line.strip()
             continue
         match = _META_LINE.match(line)
+        if not match and line[:1] in " \t" and _META_LINE.match(line.lstrip()):
+            match = _META_LINE.match(line.lstrip())  # read it, and say what to change
+            problems.append(Problem(path, number, _("the metadata line starts with spaces"),
+                                    _("remove the spaces before `%(key)s:`: metadata lines "
+                                      "start at the beginning of the line",
+                                      key=match.group(1))))
         if not match and not source.fields and not problems:
             number = 0  # noqa: PLW2901 — no metadata block at all: the whole file is body
             break

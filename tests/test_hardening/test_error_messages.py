@@ -143,3 +143,12 @@ def test_an_override_that_shows_text_reversed_is_an_invisible_control_character(
     result = check(tmp_path)
     assert_reported(result, f"{A}:7: error:", "U+202E", "U+202C")
     assert "U+2067" not in result.stderr  # isolates are for mixed scripts: allowed
+
+
+def test_metadata_indented_by_mistake_is_read_and_the_spaces_named(tmp_path):
+    text = "  " + article("visit", "fr")  # the first line, pasted with its indentation
+    write_tree(tmp_path, {A: text})
+    result = check(tmp_path)
+    assert_reported(result, f"{A}:1: error: the metadata line starts with spaces",
+                    "remove the spaces before `Title:`")
+    assert "has no metadata" not in result.stderr  # the other lines are still read
