@@ -27,7 +27,7 @@ from globe_core.pelican_seams import forget_limited_messages
 from globe_core.problems import ContentProblems, Problem, ProblemLog
 from globe_core.settings import GlobeSettings
 
-from . import fingerprint, output_folder
+from . import fingerprint, output_folder, writable_paths
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,14 +46,17 @@ class BuildResult:
 
 
 def load_settings(content=None, editions=None, production=False, overrides=None) -> dict:
-    """The project's settings, pointed at any content tree."""
+    """The project's settings, pointed at any content tree (UnusablePathError when a
+    folder or file they name cannot be written)."""
     name = "publishconf.py" if production else "pelicanconf.py"
     override = dict(overrides or {})
     if content:
         override["PATH"] = os.path.abspath(content)
     if editions:
         override["GLOBE_EDITIONS_PATH"] = os.path.abspath(editions)
-    return read_settings(str(PROJECT_ROOT / name), override=override)
+    settings = read_settings(str(PROJECT_ROOT / name), override=override)
+    writable_paths.check_settings(settings)
+    return settings
 
 
 # Pelican warnings that globe reports itself, on the file and line (site_checks.py)

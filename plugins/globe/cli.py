@@ -11,6 +11,7 @@ from globe_core.languages import LANGUAGES
 from globe_core.messages import _, decimal
 
 from . import build as builds
+from .writable_paths import UnusablePathError
 from .newsletter_delivery import add_commands as add_delivery_commands
 from .publish_commands import add_commands as add_publishing_commands
 
@@ -170,9 +171,21 @@ def main(argv=None) -> int:
         return args.run(args)
     except KeyboardInterrupt:
         return 130
-    except OSError as error:  # the machine, not the content: a folder cannot be written…
-        print(_("globe stopped: %(error)s", error=error), file=sys.stderr)
+    except UnusablePathError as error:
+        print(_("error") + f": {error}", file=sys.stderr)
         return 2
+    except OSError as error:  # the machine, not the content: a disk full, a lost mount…
+        print(_("globe stopped: %(error)s", error=_system_error(error)), file=sys.stderr)
+        return 2
+
+
+def _system_error(error: OSError) -> str:
+    """The file and the system's reason, without Python's `[Errno N]`, and where to look."""
+    where = " → ".join(str(name) for name in (error.filename, error.filename2) if name)
+    reason = error.strerror or str(error)
+    return (f"{where}: {reason}" if where else reason) + " — " + _(
+        "check that this folder exists and can be written, and the disk is not full; "
+        "folders come from the command line and the GLOBE_* settings")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 A build replaces its output folder as a whole, so a wrong `--output` (`.`, `content`, the
 home folder) would delete what it replaces. Rules, checked before anything is written:
 
-- the output is not a file;
+- the output is not a file, nor under one;
 - it is not, does not contain and does not sit inside a source folder (content, editions,
   theme, plugins) or the project;
 - it is not, and does not contain, a git repository;
@@ -22,6 +22,8 @@ import tempfile
 
 from globe_core.messages import _
 from globe_core.problems import Problem
+
+from .writable_paths import why_unusable
 
 MARKER = ".globe-output"
 _STAGING = ".globe-build-"
@@ -59,6 +61,9 @@ def output_problems(output: str, sources: list[str], protected: list[str] = ()
 
     if os.path.exists(output) and not os.path.isdir(output):
         return refuse(_("the output `%(path)s` is a file, not a folder", path=shown))
+    under_a_file = why_unusable(shown, folder=True)
+    if under_a_file:
+        return refuse(under_a_file)
     for given in sources:
         if not given:
             continue

@@ -7,6 +7,7 @@ import sys
 from globe_core.messages import _
 
 from . import releases
+from .writable_paths import file_to_write, folder_to_write
 
 
 def cmd_deploy(args) -> int:
@@ -78,8 +79,8 @@ def add_commands(commands, content_options) -> None:
     links.add_argument("--external", action="store_true", required=True,
                        help=_("check links to other sites (internal links are checked by "
                               "every production build)"))
-    links.add_argument("--report", default="links-report",
+    links.add_argument("--report", default="links-report", type=folder_to_write,
                        help=_("folder for links.md and links.json (default: links-report)"))
-    links.add_argument("--cache", help=_("file keeping results between runs (default: "
+    links.add_argument("--cache", type=file_to_write, help=_("file keeping results between runs (default: "
                                          ".cache/links.json)"))
     links.set_defaults(run=cmd_links)

@@ -18,7 +18,8 @@ class TemplateBytecodeCache(FileSystemBytecodeCache):
     _compiled: dict = {}  # this process's compiled templates, by key and source checksum
 
     def __init__(self, directory: str):
-        os.makedirs(directory, exist_ok=True)
+        # The folder is made when the first template is kept, not here: reading the
+        # settings writes nothing (and a wrong cache folder is reported, globe/writable_paths.py)
         super().__init__(directory)
 
     def get_bucket(self, environment, name, filename, source):
@@ -41,4 +42,5 @@ class TemplateBytecodeCache(FileSystemBytecodeCache):
 
     def dump_bytecode(self, bucket):
         self._compiled[(bucket.key, bucket.checksum)] = bucket.code
+        os.makedirs(self.directory, exist_ok=True)
         super().dump_bytecode(bucket)

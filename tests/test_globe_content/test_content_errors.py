@@ -197,6 +197,6 @@ def test_command_line_mistakes_are_usage_errors_without_traceback(tmp_path):
     assert not_a_folder.returncode == 2 and "file.txt is not a folder" in not_a_folder.stderr
     write_tree(tmp_path, {A: article(slug="visit")})
     unwritable = run_globe(tmp_path, "build", "--content", "content", "--output", "file.txt/site")
-    assert unwritable.returncode == 2 and unwritable.stderr.startswith("globe stopped: ")
+    assert unwritable.returncode == 1 and "is under" in unwritable.stderr
     for result in (missing, not_a_folder, unwritable):
         assert "Traceback" not in result.stderr

@@ -11,20 +11,22 @@ GLOBE = str(Path(sys.executable).with_name("globe"))
 A = "content/articles/2021/visit.fr.md"
 
 
-def run_globe(cwd: Path, *args: str, timeout: int = 180) -> subprocess.CompletedProcess:
+def run_globe(cwd: Path, *args: str, timeout: int = 180,
+              env: dict | None = None) -> subprocess.CompletedProcess:
     (cwd / "editions").mkdir(exist_ok=True)
     return subprocess.run([GLOBE, *args], check=False, cwd=cwd, capture_output=True, text=True,
                           timeout=timeout, stdin=subprocess.DEVNULL,
-                          env={**os.environ, "GLOBE_LANG": "en"})
+                          env={**os.environ, "GLOBE_LANG": "en", **(env or {})})
 
 
-def check(cwd: Path) -> subprocess.CompletedProcess:
-    return run_globe(cwd, "check", "--content", "content", "--editions", "editions")
+def check(cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return run_globe(cwd, "check", "--content", "content", "--editions", "editions", env=env)
 
 
-def build(cwd: Path, output: str = "site", *extra: str) -> subprocess.CompletedProcess:
+def build(cwd: Path, output: str = "site", *extra: str,
+          env: dict | None = None) -> subprocess.CompletedProcess:
     return run_globe(cwd, "build", "--content", "content", "--editions", "editions",
-                     "--output", output, *extra)
+                     "--output", output, *extra, env=env)
 
 
 def assert_reported(result, *expected: str) -> None:
