@@ -11,9 +11,9 @@ from globe_core.languages import LANGUAGES
 from globe_core.messages import _, decimal
 
 from . import build as builds
-from .writable_paths import UnusablePathError
 from .newsletter_delivery import add_commands as add_delivery_commands
 from .publish_commands import add_commands as add_publishing_commands
+from .writable_paths import UnusablePathError
 
 
 def existing_folder(path: str) -> str:

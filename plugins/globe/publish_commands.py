@@ -81,6 +81,7 @@ def add_commands(commands, content_options) -> None:
                               "every production build)"))
     links.add_argument("--report", default="links-report", type=folder_to_write,
                        help=_("folder for links.md and links.json (default: links-report)"))
-    links.add_argument("--cache", type=file_to_write, help=_("file keeping results between runs (default: "
-                                         ".cache/links.json)"))
+    links.add_argument("--cache", type=file_to_write,
+                       help=_("file keeping results between runs (default: "
+                              ".cache/links.json)"))
     links.set_defaults(run=cmd_links)
