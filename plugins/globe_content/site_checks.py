@@ -18,10 +18,12 @@ from .tree import tree_problems
 
 def check_folders(settings, display) -> list[Problem]:
     """The content and editions folders on disk: links out of them, stray files, images."""
-    source_dirs = tuple(settings.get("ARTICLE_PATHS", [])) + tuple(settings.get("PAGE_PATHS", []))
-    return (tree_problems(settings["PATH"], display, source_dirs,
-                          tuple(settings.get("STATIC_PATHS", [])))
-            + tree_problems(GlobeSettings.of(settings).editions_path, display))
+    def tops(key):  # a preview reads single files: articles/2026/x.fr.md is in articles
+        return tuple(dict.fromkeys(path.split("/", 1)[0] for path in settings.get(key, [])))
+
+    return (tree_problems(settings["PATH"], display,
+                          tops("ARTICLE_PATHS") + tops("PAGE_PATHS"), tops("STATIC_PATHS"))
+            + tree_problems(GlobeSettings.of(settings).editions_path, display, editions=True))
 
 
 def _contents(generator):

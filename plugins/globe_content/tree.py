@@ -23,15 +23,22 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Files officers may mean as articles, which only Markdown can be.
 DOCUMENT_SUFFIXES = (".rst", ".html", ".htm", ".txt", ".doc", ".docx", ".odt", ".rtf",
                      ".pdf")
+# What the static folders may publish as it is: pictures and documents, which browsers
+# show or download without running them. An .html, .js or .php file there would be served
+# from the site's own address as if the site had written it.
+PUBLISHED_SUFFIXES = (*IMAGE_SUFFIXES, ".pdf", ".doc", ".docx", ".odt", ".ods", ".odp",
+                      ".xls", ".xlsx", ".ppt", ".pptx", ".csv", ".txt", ".zip", ".epub",
+                      ".mp3", ".mp4", ".webm", ".ogg", ".vtt")
 # Characters a URL or an HTML attribute would have to encode, or that no editor shows.
 _BAD_NAME = re.compile(r"[#?%\"<>\\`{}|\x00-\x1f\x7f]|^\s|\s$")
 
 
-def tree_problems(root: str, display, source_dirs=(), static_dirs=()) -> list[Problem]:
+def tree_problems(root: str, display, source_dirs=(), static_dirs=(),
+                  editions: bool = False) -> list[Problem]:
     """Every problem of the files under root. display: path -> path as shown.
 
     source_dirs: sub-folders holding Markdown (articles, pages); static_dirs: sub-folders
-    published as they are (images)."""
+    published as they are (images, documents); editions: root holds edition files only."""
     problems: list[Problem] = []
     if not root or not os.path.isdir(root):
         return problems
@@ -53,8 +60,14 @@ def tree_problems(root: str, display, source_dirs=(), static_dirs=()) -> list[Pr
                 continue
             problems += _name_problems(path, name, display)
             suffix = os.path.splitext(name)[1]
-            if top in source_dirs:
+            if editions:
+                problems += _edition_folder_problems(path, suffix, display)
+            elif top in source_dirs:
                 problems += _source_problems(path, suffix, display)
+            elif top in static_dirs:
+                problems += _static_problems(path, suffix, display)
+            else:
+                problems += _unplaced_problems(path, suffix, display, source_dirs)
             if (top in static_dirs or top in source_dirs) and \
                     suffix.lower() in IMAGE_SUFFIXES:
                 found = image_problem(path)
@@ -103,3 +116,34 @@ def _source_problems(path: str, suffix: str, display) -> list[Problem]:
                         _("write the text in Markdown and save it as .md, or move the file "
                           "out of the content folder"))]
     return []
+
+
+def _static_problems(path: str, suffix: str, display) -> list[Problem]:
+    if suffix.lower() in PUBLISHED_SUFFIXES:
+        return []
+    return [Problem(display(path), 0,
+                    _("`%(suffix)s` files are not published: the site's address would serve "
+                      "this file as if the site had written it (a page, a script)",
+                      suffix=suffix or os.path.basename(path)),
+                    _("remove it; put images (.jpg, .png…) and documents (.pdf, .docx, "
+                      ".xlsx…) here, and write pages in Markdown under pages/"))]
+
+
+def _unplaced_problems(path: str, suffix: str, display, source_dirs) -> list[Problem]:
+    """A Markdown text, in a folder that is neither read nor published."""
+    if suffix.lower() not in MARKDOWN_SUFFIXES or not source_dirs:
+        return []
+    return [Problem(display(path), 0,
+                    _("this file is in no folder that is read or published, so it would "
+                      "be left out"),
+                    _("move it: articles go under articles/YEAR/, pages under pages/, "
+                      "documents under documents/"))]
+
+
+def _edition_folder_problems(path: str, suffix: str, display) -> list[Problem]:
+    if suffix.lower() == ".md":  # .MD: reported by the edition reader
+        return []
+    return [Problem(display(path), 0,
+                    _("only edition files ending in .md are read in the editions folder; "
+                      "this one would be left out"),
+                    _("rename it to end in .md (e.g. 2026-14.fr.md), or move it elsewhere"))]
