@@ -19,7 +19,7 @@ from globe_core.pelican_seams import localized
 from globe_core.problems import problem_log
 from globe_core.settings import GlobeSettings
 from globe_core.source import decode_utf8, split_source
-from globe_core.unconvertible import conversion_problem
+from globe_core.unconvertible import conversion_problem, time_limit
 from globe_core.validators import split_list
 
 from .body import BodyExtension
@@ -112,7 +112,8 @@ class GlobeMarkdownReader(BaseReader):
         self.figures.source_path = os.path.abspath(source.path)
         self.body.lang = source.value("lang") or ""
         self.policy.policy = BODY
-        return self.markdown.convert(source.body)
+        with time_limit():  # TrimmedMarkdown resets its instance before each text
+            return self.markdown.convert(source.body)
 
     def metadata(self, source, kind, summary: str) -> dict:
         lang = source.value("lang")
@@ -157,7 +158,8 @@ class GlobeMarkdownReader(BaseReader):
             saved, self.figures.source_path = self.figures.source_path, ""
             self.body.lang, self.policy.policy = "", SUMMARY  # summaries are not bodies
             try:
-                rendered = self.markdown.convert(written.strip())
+                with time_limit():
+                    rendered = self.markdown.convert(written.strip())
             finally:  # the next file's body is read with the body's policy
                 self.figures.source_path, self.policy.policy = saved, BODY
             problems = policy_problems(source, self.policy.rendered, SUMMARY,

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from globe_core.html_policy import INTRODUCTION, policy_problems, sanitise
 from globe_core.languages import lang_prefix, long_date
 from globe_core.settings import GlobeSettings
-from globe_core.unconvertible import conversion_problem
+from globe_core.unconvertible import conversion_problem, time_limit
 from globe_core.urls import is_site_url
 
 from . import palette
@@ -163,7 +163,8 @@ def convert_introduction(markdown_text: str, markdown_settings: dict) -> str:
     converter = Markdown(extensions=extensions,
                          extension_configs=config.get("extension_configs", {}),
                          output_format="html5")
-    return converter.convert(markdown_text)
+    with time_limit():
+        return converter.convert(markdown_text)
 
 
 def absolutize(fragment: str, links: Links, track: bool) -> str:

@@ -136,6 +136,18 @@ def test_markdown_nested_too_deep_to_convert_is_an_error_on_its_line(tmp_path):
     assert "RecursionError" not in result.stderr and "Could not process" not in result.stderr
 
 
+def test_a_text_that_takes_markdown_minutes_is_stopped_and_named(tmp_path):
+    """Unclosed brackets cost Python-Markdown time that grows with their square: 60,000 on
+    one line of a 60 KB file would take minutes; the conversion stops at its time limit."""
+    bomb = "[" * 60_000
+    write_tree(tmp_path, {A: article(body="Intro.\n\nSuite.\n\n" + bomb + "\n\nFin."),
+                          "content/articles/2021/b.fr.md": article("b")})
+    result = check(tmp_path)
+    assert_reported(result, f"{A}:{7 + 4}: error: the text takes too long to convert",
+                    "many `[` that are not closed", "close each `[` with `]`")
+    assert "content/articles/2021/b.fr.md" not in result.stderr  # the other file is read
+
+
 def test_an_override_that_shows_text_reversed_is_an_invisible_control_character(tmp_path):
     text = article("visit", "fr",
                    body="Virement vers \u202eLEB 2 09\u202c.\n\nUn \u2067isolat\u2069.")
