@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -12,8 +13,14 @@ from .problems import Problem
 # the other C0 controls but tab and line ends, DEL, the C1 controls (a terminal may read
 # U+009B as an escape sequence when a message quotes the line), U+FFFE and U+FFFF; and
 # the directional embeddings and overrides (U+202A-U+202E), which show text in another
-# order than it is written. The isolates (U+2066-U+2069), which mixed scripts need, stay.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\ufffe\uffff]")
+# order than it is written; the line and paragraph separators (U+2028, U+2029), which
+# some editors break lines at and others do not, so that no line number would hold. The
+# isolates (U+2066-U+2069), which mixed scripts need, stay.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e"
+                      "\ufffe\uffff]")
+# The same characters written as numeric character references (`&#x0B;`, `&#8238;`): the
+# HTML carries them to the pages, and the feeds, which decode them, cannot.
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX][0-9a-fA-F]{1,8}|[0-9]{1,9});?")
 _META_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)\s*$")
 
 
@@ -62,9 +69,26 @@ def decode_utf8(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
                         _("delete it: retype the line, or save the file again as plain "
                           "UTF-8 text"))
                 for match in _CONTROL.finditer(text)]
+    problems += [Problem(path, text.count("\n", 0, match.start()) + 1,
+                         _("the line writes an invisible control character as a code "
+                           "(%(code)s)", code=match.group()),
+                         _("delete the code `%(code)s`", code=match.group()))
+                 for match in _CHARACTER_REFERENCE.finditer(text)
+                 if _CONTROL.search(_referenced_character(match.group()))]
     if problems:
         return None, sorted(set(problems))[:10]
     return text, []
+
+
+def _referenced_character(reference: str) -> str:
+    """The character a numeric reference stands for, as browsers read it: Windows-1252
+    for 128-159 (`&#150;` is an en dash), U+FFFD for what is no character."""
+    digits = reference[2:].rstrip(";")
+    number = int(digits[1:], 16) if digits[:1] in "xX" else int(digits)
+    if number == 0 or 0x80 <= number <= 0x9F or 0xD800 <= number <= 0xDFFF or \
+            number > 0x10FFFF:
+        return html.unescape(reference)
+    return chr(number)
 
 
 def split_source(path: str, text: str) -> tuple[SourceFile, list[Problem]]:
@@ -136,10 +160,8 @@ def split_source(path: str, text: str) -> tuple[SourceFile, list[Problem]]:
 
 def read_fields(path) -> dict[str, str]:
     """A file's metadata as {key: value}, read leniently (for listings, not for checks):
-    an unreadable file has none."""
+    a control character or a bad byte elsewhere in the file does not hide them."""
     with open(path, "rb") as file:
-        text, _problems = decode_utf8(str(path), file.read())
-    if text is None:
-        return {}
+        text = file.read().decode("utf-8", errors="replace").removeprefix("\ufeff")
     source, _problems = split_source(str(path), text)
     return {key: found.value.strip() for key, found in source.fields.items()}

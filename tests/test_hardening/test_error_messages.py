@@ -19,6 +19,28 @@ def test_control_characters_are_errors_on_their_line(tmp_path):
                     "U+001B", "content/articles/2021/b.fr.md:1: error:", "U+000B")
 
 
+def test_control_characters_written_as_codes_are_errors_on_their_line(tmp_path):
+    """`&#x0B;` reaches the feeds as U+000B (which XML cannot carry), `&#x202E;` turns text
+    around, U+2028 breaks lines in some editors only: each is refused where it is written,
+    and an edition listing the article says why it is left out. `&#150;` is an en dash in
+    every browser, and stays."""
+    write_tree(tmp_path, {
+        A: article("visit", "fr", body="Un &#x0B; et un &#8238;.\n\nUn tiret &#150; ici."),
+        "content/articles/2021/b.fr.md": article("b", "fr", summary="Résumé &#x1b;"),
+        "content/articles/2021/c.fr.md": article("c", "fr", body="Un\u2028deux."),
+        "editions/2026-01.fr.md": "Number: 2026-01\nDate: 2026-01-10\nLang: fr\n"
+                                  "Subject: Essai\nArticles: visit\n\nBonjour.\n"})
+    result = build(tmp_path)
+    assert_reported(result, f"{A}:7: error: the line writes an invisible control character "
+                    "as a code (&#x0B;)", f"{A}:7: error: the line writes an invisible "
+                    "control character as a code (&#8238;)", "delete the code `&#x0B;`",
+                    "content/articles/2021/b.fr.md:6: error: the line writes",
+                    "content/articles/2021/c.fr.md:7: error: the line contains an invisible "
+                    "control character (U+2028)",
+                    "editions/2026-01.fr.md:5: error: article `visit` is left out")
+    assert "&#150;" not in result.stderr and "UnserializableContentError" not in result.stderr
+
+
 def test_other_files_under_articles_are_errors_not_crashes(tmp_path):
     write_tree(tmp_path, {A: article(),
                           "content/articles/2021/old.rst": "Title\n=====\n\nText.\n",
