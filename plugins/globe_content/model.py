@@ -44,12 +44,16 @@ _COMMON_KEYS = {
 ARTICLE_KEYS = {**_COMMON_KEYS, "date": True, "category": True, "tags": False,
                 "author": False}
 PAGE_KEYS = {**_COMMON_KEYS, "template": False}
+METADATA_KEYS = frozenset(ARTICLE_KEYS) | frozenset(PAGE_KEYS)
 STATUSES = ("published", "draft")
 # Generous bounds: what is longer was pasted into the wrong line (the sample content and
 # the corpus stay under half of each; WordPress excerpts become summaries).
 LONGEST = {"title": 250, "summary": 1000, "image_alt": 500, "image_caption": 1000,
            "image_credit": 250, "author": 200}
 MOST_TAGS, LONGEST_TAG = 30, 100  # each tag is a page of its own, in its language
+# A slug is a folder name in the output (at most 255 bytes on most file systems) and part
+# of every address: 100 characters is three times the longest of the archive's.
+LONGEST_SLUG = 100
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # `name.fr.md`: the language a file name announces

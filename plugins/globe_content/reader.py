@@ -27,7 +27,7 @@ from .body_checks import image_problems
 from .figures import FigureExtension
 from .headings import check_headings
 from .images import resolve_image
-from .model import ContentRules, validate
+from .model import METADATA_KEYS, ContentRules, validate
 from .parallel_read import Converted, convert, taken
 from .references import check_references
 from .sanitiser import PolicyExtension
@@ -84,7 +84,7 @@ class GlobeMarkdownReader(BaseReader):
         text, problems = decode_utf8(source_path, raw)
         if text is None:
             return Converted(source_path, problems)
-        source, problems = split_source(source_path, text)
+        source, problems = split_source(source_path, text, METADATA_KEYS)
         kind = self.kind_of(source_path)
         problems += validate(source, kind, self.rules)
         problems += check_references(source, self.rules.content_root)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .messages import _
@@ -91,8 +92,10 @@ def _referenced_character(reference: str) -> str:
     return chr(number)
 
 
-def split_source(path: str, text: str) -> tuple[SourceFile, list[Problem]]:
-    """Parse the metadata block; every line that is not `Key: value` is a problem."""
+def split_source(path: str, text: str, keys: Collection[str] = ()
+                 ) -> tuple[SourceFile, list[Problem]]:
+    """Parse the metadata block; every line that is not `Key: value` is a problem, and so
+    is a blank line inside it (the text right after it starts with one of `keys`)."""
     source = SourceFile(path)
     problems: list[Problem] = []
     lines = text.splitlines()
@@ -155,7 +158,24 @@ def split_source(path: str, text: str) -> tuple[SourceFile, list[Problem]]:
         )
     source.body = "\n".join(lines[number:])
     source.body_line = number + 1
+    if source.fields and keys:
+        problems += _metadata_after_blank_line(path, lines, number, keys)
     return source, problems
+
+
+def _metadata_after_blank_line(path: str, lines: list[str], blank: int,
+                               keys: Collection[str]) -> list[Problem]:
+    """A `Key:` line of the metadata put after a blank line: it would be shown as text,
+    and its value lost (the image, the author, `Status: ready`…)."""
+    following = next((n for n in range(blank, len(lines)) if lines[n].strip()), None)
+    match = following is not None and _META_LINE.match(lines[following])
+    if not match or match.group(1).lower() not in keys:
+        return []
+    return [Problem(path, following + 1,
+                    _("`%(key)s:` comes after the blank line that ends the metadata, so it "
+                      "would be shown as text", key=match.group(1)),
+                    _("remove the blank line %(line)s: metadata lines follow each other, "
+                      "then one blank line before the text", line=blank))]
 
 
 def read_fields(path) -> dict[str, str]:

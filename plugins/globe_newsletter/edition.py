@@ -82,7 +82,7 @@ def read_edition(path: str, display_path: str, languages) -> tuple[Edition | Non
         text, problems = decode_utf8(display_path, file.read())
     if text is None:
         return None, problems
-    source, problems = split_source(display_path, text)
+    source, problems = split_source(display_path, text, EDITION_KEYS)
     problems = [_edition_hint(p) for p in problems]
     problems += validate_edition(source, languages)
     lang = (source.value("lang") or "").strip()

@@ -41,6 +41,26 @@ def test_control_characters_written_as_codes_are_errors_on_their_line(tmp_path):
     assert "&#150;" not in result.stderr and "UnserializableContentError" not in result.stderr
 
 
+def test_a_blank_line_inside_the_metadata_is_an_error_not_a_lost_image(tmp_path):
+    """Below a blank line, `Image:` or `Status: ready` would be text: the hero would vanish
+    and the edition stay a draft, each without a word. A text that starts with a word and
+    a colon that is no key (`Note: …`) is text."""
+    first = article("visit", "fr").split("\n")
+    blank = first.index("Slug: visit") + 1
+    first.insert(blank, "")
+    first.insert(blank + 1, "Author: Cellule Communication")
+    write_tree(tmp_path, {
+        A: "\n".join(first),
+        "content/articles/2021/b.fr.md": article("b", "fr", body="Note: un texte."),
+        "editions/2026-01.fr.md": "Number: 2026-01\nDate: 2026-01-10\nLang: fr\n"
+                                  "Subject: Essai\nArticles: b\n\nStatus: ready\n\nBonjour.\n"})
+    result = check(tmp_path)
+    assert_reported(result, f"{A}:{blank + 2}: error: `Author:` comes after the blank "
+                    f"line that ends the metadata", f"remove the blank line {blank + 1}",
+                    "editions/2026-01.fr.md:7: error: `Status:` comes after the blank line")
+    assert "b.fr.md" not in result.stderr
+
+
 def test_other_files_under_articles_are_errors_not_crashes(tmp_path):
     write_tree(tmp_path, {A: article(),
                           "content/articles/2021/old.rst": "Title\n=====\n\nText.\n",
