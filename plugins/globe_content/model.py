@@ -56,6 +56,12 @@ MOST_TAGS, LONGEST_TAG = 30, 100  # each tag is a page of its own, in its langua
 LONGEST_SLUG = 100
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Folders of the site's root that the build writes: a page is `{slug}/` there, so a page
+# named like one of them would overwrite it (or the languages' and static folders', or a
+# year of articles, added in ContentRules.from_settings).
+SITE_FOLDERS = frozenset({"archives", "category", "tag", "feeds", "newsletter", "search",
+                          "pagefind", "theme", "thumbnails", "page", "drafts"})
+_YEAR = re.compile(r"^\d{4}$")
 # `name.fr.md`: the language a file name announces
 _NAME_LANG = re.compile(r"\.([a-z]{2})\.[a-z]+$")
 
@@ -69,6 +75,7 @@ class ContentRules:
     categories: dict
     today: dt.date = dt.date.min  # filled in by from_settings: Brussels' date
     templates: tuple[str, ...] = ("page",)  # what a page's `Template:` may name
+    taken_slugs: frozenset = SITE_FOLDERS  # what a page's slug may not be
 
     @classmethod
     def from_settings(cls, settings) -> ContentRules:
@@ -82,6 +89,8 @@ class ContentRules:
             templates=tuple(sorted(name[:-5] for name in os.listdir(folder)
                                    if name.endswith(".html")))
             if os.path.isdir(folder) else ("page",),
+            taken_slugs=SITE_FOLDERS | set(globe.languages)
+            | {path.split("/", 1)[0] for path in settings.get("STATIC_PATHS", [])},
         )
 
 
@@ -111,6 +120,15 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
     if slug and not _SLUG.match(slug):
         problem("slug", _("slug `%(slug)s` is not valid", slug=slug),
                 _("use lowercase letters, digits and hyphens, e.g. `visit-to-ankara`"))
+    elif slug and len(slug) > LONGEST_SLUG:
+        problem("slug", _("the slug is %(length)s characters long, more than %(max)s",
+                          length=len(slug), max=LONGEST_SLUG),
+                _("shorten it to the few words that say what the text is about; it is "
+                  "part of the address"))
+    elif slug and kind == "page" and (slug in rules.taken_slugs or _YEAR.match(slug)):
+        problem("slug", _("the page slug `%(slug)s` is the name of a folder of the site "
+                          "(its address would replace that folder)", slug=slug),
+                _("choose another slug, e.g. `%(slug)s-page`", slug=slug))
 
     _check_date(source, problem)
     if kind == "article":

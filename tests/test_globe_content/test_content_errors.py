@@ -62,6 +62,17 @@ CASES = {
     "invalid slug": (
         {A: article(slug="Visit to Ankara")},
         [f"{A}:5: error: slug `Visit to Ankara` is not valid"]),
+    "slug too long for a folder name": (
+        {A: article(slug="-".join(["brussels"] * 40))},
+        [f"{A}:5: error: the slug is 359 characters long, more than 100", "shorten it"]),
+    "page slug of a folder the build writes": (
+        {"content/pages/search.fr.md": page("search"), "content/pages/en.fr.md": page("en"),
+         "content/pages/y.fr.md": page("2021"), "content/pages/img.fr.md": page("images")},
+        ["content/pages/search.fr.md:3: error: the page slug `search` is the name of a folder",
+         "content/pages/en.fr.md:3: error: the page slug `en`",
+         "content/pages/y.fr.md:3: error: the page slug `2021`",
+         "content/pages/img.fr.md:3: error: the page slug `images`",
+         "choose another slug, e.g. `search-page`"]),
     "unknown key": (
         {A: article(slug="visit", catgory="varia")},
         [f"{A}:6: error: unknown metadata key `Catgory`", "did you mean `Category:`?"]),
