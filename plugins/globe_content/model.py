@@ -11,6 +11,9 @@ import os
 import re
 from dataclasses import dataclass
 
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
 from globe_core.categories import category_key
 from globe_core.dates import brussels_now, parse_date
 from globe_core.images import image_problem
@@ -62,6 +65,7 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SITE_FOLDERS = frozenset({"archives", "category", "tag", "feeds", "newsletter", "search",
                           "pagefind", "theme", "thumbnails", "page", "drafts"})
 _YEAR = re.compile(r"^\d{4}$")
+_TAG_SLUG_SUBSTITUTIONS = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]  # as Pelican names tags
 # `name.fr.md`: the language a file name announces
 _NAME_LANG = re.compile(r"\.([a-z]{2})\.[a-z]+$")
 
@@ -170,7 +174,16 @@ def _check_lengths(source: SourceFile, problem) -> None:
     if len(tags) > MOST_TAGS:
         problem("tags", _("Tags lists %(count)s tags", count=len(tags)),
                 _("keep at most %(max)s: each tag makes a page of its own", max=MOST_TAGS))
-    for tag in tags:
+    first_with_slug: dict[str, int] = {}
+    for number, tag in enumerate(tags):
+        # Tags are pages by slug: `FEDER` and `Féder` are one page, which would list the
+        # article twice and link to it under two names
+        first = first_with_slug.setdefault(
+            slugify(tag, regex_subs=_TAG_SLUG_SUBSTITUTIONS), number)
+        if first != number:
+            problem("tags", _("the tags `%(first)s` and `%(second)s` are the same tag",
+                              first=tags[first], second=tag),
+                    _("keep one of them, written the same way in every article"))
         if len(tag) > LONGEST_TAG:
             problem("tags", _("the tag `%(tag)s…` is %(count)s characters long",
                               tag=tag[:40].rstrip(), count=len(tag)),

@@ -73,6 +73,11 @@ CASES = {
          "content/pages/y.fr.md:3: error: the page slug `2021`",
          "content/pages/img.fr.md:3: error: the page slug `images`",
          "choose another slug, e.g. `search-page`"]),
+    "one tag written twice": (
+        {A: article(slug="visit", tags="FEDER, Europe, feder, Féder, Europe")},
+        [f"{A}:6: error: the tags `FEDER` and `feder` are the same tag",
+         f"{A}:6: error: the tags `FEDER` and `Féder` are the same tag",
+         f"{A}:6: error: the tags `Europe` and `Europe` are the same tag", "keep one of them"]),
     "unknown key": (
         {A: article(slug="visit", catgory="varia")},
         [f"{A}:6: error: unknown metadata key `Catgory`", "did you mean `Category:`?"]),
