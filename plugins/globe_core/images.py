@@ -4,7 +4,9 @@ can publish them, checked with bounded memory and time.
 Pillow reads the header first; a picture larger than MAX_PIXELS is refused before any
 pixel is decoded (a "decompression bomb" is a small file that claims a huge picture).
 JPEGs are then decoded at 1/8 scale, which still reads the whole file, so a truncated
-file is found at a fraction of the cost. SVG is text: it may not carry scripts or
+file is found at a fraction of the cost. Proportions beyond 1:20 and heights over 16383 px
+are refused from the header too: no published version (site widths, listing card, email)
+could be made of them. SVG is text: it may not carry scripts or
 references to other hosts, which would run or load when the file is opened.
 """
 
@@ -31,6 +33,12 @@ def image_size(path: str) -> tuple[int, int] | None:
 
 
 MAX_PIXELS = 40_000_000  # e.g. 8000 × 5000: more than any camera the team uses
+# The site, its listing cards and the emails publish each image scaled to widths from
+# 480 px: beyond 1:20 a side of the smaller ones is a line of a few pixels, or nothing.
+MOST_STRETCHED = 20
+# WebP, the site's format, stops at 16383 px a side, and the site keeps the height of an
+# image up to 2400 px wide: a longer infographic is several images.
+HIGHEST = 16383
 RASTER_FORMATS = ("JPEG", "PNG", "GIF", "WEBP")
 # Scripts, event attributes, entity declarations (which can expand without end), and
 # references to other hosts (an embedded `data:image/…` picture is fine).
@@ -71,10 +79,13 @@ def _inspect(path: str, size: int, mtime: int) -> tuple[str, str] | None:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 width, height = image.size
+                shape = _shape_problem(width, height)
+                if shape:
+                    return shape
                 if width * height > MAX_PIXELS:
                     return (_("the image is %(width)s × %(height)s pixels, too large to "
                               "publish", width=width, height=height),
-                            _("resize it to at most 4000 pixels wide"))
+                            _resize_fix(width, height))
                 if image.format not in RASTER_FORMATS:
                     return (_("the file is a %(format)s image, which browsers cannot show",
                               format=image.format), replace)
@@ -92,6 +103,48 @@ def _inspect(path: str, size: int, mtime: int) -> tuple[str, str] | None:
             return (_("the file is not a complete image (it was cut short)"), replace)
         return (_("the image file is damaged (%(error)s)", error=error), replace)
     return None
+
+
+def _resize_fix(width: int, height: int) -> str:
+    smaller = fitting_size(width, height, MAX_PIXELS, 4000)
+    return smaller_size_fix(smaller) if smaller else _("resize it to at most 4000 pixels wide")
+
+
+def _shape_problem(width: int, height: int) -> tuple[str, str] | None:
+    """Proportions or a height no published version can have (header only, no decoding)."""
+    if width > height * MOST_STRETCHED:
+        return (_("the image is %(width)s × %(height)s pixels, more than %(ratio)s times as "
+                  "wide as it is high: its smaller versions would be thin lines",
+                  width=width, height=height, ratio=MOST_STRETCHED),
+                _("crop it to at most %(most)s pixels wide", most=height * MOST_STRETCHED))
+    if height > width * MOST_STRETCHED:
+        return (_("the image is %(width)s × %(height)s pixels, more than %(ratio)s times as "
+                  "high as it is wide: its smaller versions would be thin lines",
+                  width=width, height=height, ratio=MOST_STRETCHED),
+                _("crop it to at most %(most)s pixels high, or split it into several "
+                  "images", most=width * MOST_STRETCHED))
+    if height > HIGHEST:
+        return (_("the image is %(width)s × %(height)s pixels: the site's versions of an "
+                  "image cannot be more than %(most)s pixels high",
+                  width=width, height=height, most=HIGHEST),
+                _("split it into several images of at most %(most)s pixels high each",
+                  most=HIGHEST))
+    return None
+
+
+def fitting_size(width: int, height: int, most_pixels: int,
+                 most_width: int) -> tuple[int, int] | None:
+    """None when resizing to `most_width` px wide is enough, else the largest size with at
+    most `most_pixels` (a tall infographic already narrower than that needs a height)."""
+    if width > most_width and most_width * round(height * most_width / width) <= most_pixels:
+        return None
+    scale = min(1.0, (most_pixels / (width * height)) ** 0.5)
+    return max(1, int(width * scale)), max(1, int(height * scale))
+
+
+def smaller_size_fix(size: tuple[int, int]) -> str:
+    return _("resize it to at most %(width)s × %(height)s pixels, or split it into several "
+             "images", width=size[0], height=size[1])
 
 
 def _inspect_svg(path: str) -> tuple[str, str] | None:

@@ -53,7 +53,7 @@ def prepare_email_image(source: str, image: str, images_url: str) -> EmailImage 
                               original.width, original.height, fmt)
         picture = eight_bit(original.copy())
     if picture.width > MAX_WIDTH:
-        height = round(picture.height * MAX_WIDTH / picture.width)
+        height = max(1, round(picture.height * MAX_WIDTH / picture.width))
         picture = picture.resize((MAX_WIDTH, height), Image.Resampling.LANCZOS,
                                  reducing_gap=3.0)
     has_alpha = picture.mode in ("RGBA", "LA") or (
@@ -61,6 +61,11 @@ def prepare_email_image(source: str, image: str, images_url: str) -> EmailImage 
     data, fmt = (_png(picture) if has_alpha else _jpeg(picture))
     return EmailImage(email_image_path(images_url, image, fmt), data, picture.width,
                       picture.height, fmt)
+
+
+def _four_fifths(size: tuple[int, int]) -> tuple[int, int]:
+    """A step smaller, never to 0 px (a thin picture's short side would get there first)."""
+    return max(1, size[0] * 4 // 5), max(1, size[1] * 4 // 5)
 
 
 def _jpeg(picture: Image.Image) -> tuple[bytes, str]:
@@ -71,8 +76,7 @@ def _jpeg(picture: Image.Image) -> tuple[bytes, str]:
         if buffer.tell() <= MAX_BYTES:
             break
     while buffer.tell() > MAX_BYTES:  # a very busy picture: make it smaller still
-        picture = picture.resize((picture.width * 4 // 5, picture.height * 4 // 5),
-                                 Image.Resampling.LANCZOS)
+        picture = picture.resize(_four_fifths(picture.size), Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
         picture.save(buffer, "JPEG", quality=60, optimize=True, progressive=True)
     return buffer.getvalue(), "JPEG"
@@ -88,8 +92,7 @@ def _png(picture: Image.Image) -> tuple[bytes, str]:
         picture.quantize(colours).save(buffer, "PNG", optimize=True)
         colours //= 2
     while buffer.tell() > MAX_BYTES:
-        picture = picture.resize((picture.width * 4 // 5, picture.height * 4 // 5),
-                                 Image.Resampling.LANCZOS)
+        picture = picture.resize(_four_fifths(picture.size), Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
         picture.quantize(64).save(buffer, "PNG", optimize=True)
     return buffer.getvalue(), "PNG"

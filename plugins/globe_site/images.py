@@ -72,8 +72,8 @@ def plan_image(image: str, content_root: str) -> ResponsiveImage | None:
     fallback_format = "PNG" if image.lower().endswith(".png") else "JPEG"
     extension = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
-    def variants(fmt):
-        return tuple(Variant(w, round(height * w / width), fmt,
+    def variants(fmt):  # never 0 high: the content check refuses shapes beyond 1:20
+        return tuple(Variant(w, max(1, round(height * w / width)), fmt,
                              f"{stem}-{w}w.{extension[fmt]}") for w in widths)
 
     return ResponsiveImage(source, width, height, variants("WEBP"), variants(fallback_format))
@@ -174,7 +174,8 @@ def _encode(source: str, targets: dict[Variant, str]) -> None:
     with Image.open(source) as original:
         largest = max(variant.width for variant in targets)
         if original.format == "JPEG":  # decode at a reduced scale when that is enough
-            original.draft("RGB", (largest, round(original.height * largest / original.width)))
+            original.draft("RGB", (largest, max(1, round(original.height * largest
+                                                         / original.width))))
         picture = eight_bit(ImageOps.exif_transpose(original))
         alpha = picture.mode in ("RGBA", "LA", "P") and "transparency" in picture.info \
             or picture.mode in ("RGBA", "LA")

@@ -37,7 +37,7 @@ def plan_thumbnail(image: str, content_root: str) -> Thumbnail | None:
         return None
     stem = os.path.splitext(image.removeprefix("images/"))[0]
     return Thumbnail(source, f"thumbnails/{stem}-{WIDTH}w.jpg", WIDTH,
-                     round(size[1] * WIDTH / size[0]))
+                     max(1, round(size[1] * WIDTH / size[0])))
 
 
 def thumbnail_bytes(thumbnail: Thumbnail, cache_dir: str) -> bytes:
