@@ -36,6 +36,19 @@ def describe(kind: str, detail: str) -> str:
         "bad_date": _("the post had no valid date: %(detail)s was used"),
         "password": _("the post was password-protected on WordPress: imported as a draft"),
         "unknown_language": _("language `%(detail)s` is not one of fr, nl, en: not imported"),
+        "unconverted": _("the post's HTML could not be converted (%(detail)s): only its "
+                         "words were kept, without links, images or formatting, and the "
+                         "file was put in needs-review/: compare it with the old page, "
+                         "then move it into content/"),
+        "long_slug": _("the WordPress name of the post was too long for an address on the "
+                       "site: its slug was shortened to `%(detail)s`; check that it still "
+                       "says what the post is about"),
+        "long_old_url": _("an old address is too long to be a folder name, so it was not "
+                          "kept in `Old_urls` and will not be redirected: %(detail)s"),
+        "date_out_of_range": _("the post is dated %(detail)s, before 2000 or more than a "
+                               "year ahead, which the site refuses: the file was put in "
+                               "needs-review/: correct `Date:`, then move it into the folder "
+                               "of its year under content/"),
     }
     return texts[kind] % {"detail": detail}
 
