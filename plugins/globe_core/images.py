@@ -21,13 +21,23 @@ from PIL import Image, UnidentifiedImageError
 
 from .messages import _
 
+# EXIF orientations that turn the picture a quarter: a phone held upright saves a
+# landscape grid of pixels and says to show it turned (what browsers and the encoders,
+# after ImageOps.exif_transpose, do).
+_QUARTER_TURNS = {5, 6, 7, 8}
+ORIENTATION = 0x0112
+
 
 @lru_cache(maxsize=1024)
 def image_size(path: str) -> tuple[int, int] | None:
-    """Width and height from the file header, so the browser can reserve the space."""
+    """Width and height as shown, from the file header, so the browser can reserve the
+    space and each version keeps the picture's proportions."""
     try:
         with Image.open(path) as image:
-            return image.size
+            width, height = image.size
+            if image.getexif().get(ORIENTATION) in _QUARTER_TURNS:
+                return height, width
+            return width, height
     except (OSError, ValueError):
         return None
 

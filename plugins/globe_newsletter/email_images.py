@@ -6,9 +6,9 @@ import io
 import os
 from dataclasses import dataclass
 
-from PIL import Image
+from PIL import Image, ImageOps
 
-from globe_core.images import eight_bit
+from globe_core.images import ORIENTATION, eight_bit
 
 SLOT_WIDTH = 600
 MAX_WIDTH = SLOT_WIDTH * 2
@@ -45,13 +45,15 @@ def prepare_email_image(source: str, image: str, images_url: str) -> EmailImage 
     with Image.open(source) as original:
         original.load()
         fmt = original.format
+        # a turned photo is turned here: not every mail client reads EXIF orientation
+        upright = original.getexif().get(ORIENTATION, 1) == 1
         untouched = original.mode in SHOWN_AS_IS.get(fmt, ()) and original.width <= MAX_WIDTH
-        if untouched and os.path.getsize(source) <= MAX_BYTES:
+        if untouched and upright and os.path.getsize(source) <= MAX_BYTES:
             with open(source, "rb") as file:
                 data = file.read()
             return EmailImage(email_image_path(images_url, image, fmt), data,
                               original.width, original.height, fmt)
-        picture = eight_bit(original.copy())
+        picture = eight_bit(ImageOps.exif_transpose(original))
     if picture.width > MAX_WIDTH:
         height = max(1, round(picture.height * MAX_WIDTH / picture.width))
         picture = picture.resize((MAX_WIDTH, height), Image.Resampling.LANCZOS,

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 WIDTHS = (480, 800, 1200, 1600, 2400)
 RASTER = (".jpg", ".jpeg", ".png", ".webp")
 QUALITY = {"WEBP": 78, "JPEG": 80}
-CACHE_VERSION = "1"  # bump when the encoding settings above change
+CACHE_VERSION = "2"  # bump when the encoding changes (2: turned phone photos upright)
 # How wide the image shows: full width on phones; the hero is at most 64rem, prose 44rem.
 HERO_SIZES = "(min-width: 64rem) 64rem, 100vw"
 INLINE_SIZES = "(min-width: 48rem) 44rem, 100vw"

@@ -42,7 +42,8 @@ def plan_thumbnail(image: str, content_root: str) -> Thumbnail | None:
 
 def thumbnail_bytes(thumbnail: Thumbnail, cache_dir: str) -> bytes:
     stat = os.stat(thumbnail.source)
-    key = f"{thumbnail.source}|{stat.st_size}|{stat.st_mtime_ns}|{thumbnail.width}"
+    key = (f"{thumbnail.source}|{stat.st_size}|{stat.st_mtime_ns}|{thumbnail.width}"
+           f"x{thumbnail.height}")  # the height: a turned photo was once planned wrong
     cached = os.path.join(cache_dir, hashlib.sha1(key.encode()).hexdigest() + ".jpg")
     if os.path.isfile(cached):
         with open(cached, "rb") as file:

@@ -4,6 +4,8 @@ before any version is made; a long but possible infographic builds, in correct v
 
 from __future__ import annotations
 
+import io
+
 from bs4 import BeautifulSoup
 from contentkit import article, write_image, write_tree
 from PIL import Image
@@ -126,3 +128,36 @@ def test_a_large_tall_image_is_not_told_to_be_3000_px_wide(tmp_path):
     log = Notes()
     assert warn_if_large(log, str(small_file), 6000, 4000)
     assert "3000" in log.notes[0].fix
+
+
+def test_a_phone_photo_saved_turned_is_published_upright_in_every_version(tmp_path):
+    """A phone held upright saves 1600 × 1200 pixels and EXIF orientation 6 (turn a quarter):
+    every version, the page's width and height and the email's are 1200 × 1600 in shape.
+    The left half is red, so a version turned without its size would show it squashed."""
+    photo = Image.new("RGB", (1600, 1200), (20, 60, 200))
+    photo.paste((200, 20, 20), (0, 0, 800, 1200))
+    exif = photo.getexif()
+    exif[0x0112] = 6
+    path = tmp_path / "content/images/upright.jpg"
+    path.parent.mkdir(parents=True)
+    photo.save(path, exif=exif)
+    write_tree(tmp_path, {A: article(image="images/upright.jpg", image_alt="Une photo",
+                                     body="Texte.\n\n![Debout](../../images/upright.jpg)")})
+    result = build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    for name in ("upright-480w.webp", "upright-800w.jpg", "upright-1200w.webp"):
+        with Image.open(tmp_path / "site/images" / name) as version:
+            width, height = version.size
+            assert abs(height * 3 - width * 4) < 4, (name, version.size)  # 3:4, upright
+            top = version.convert("RGB").getpixel((width // 2, height // 8))
+            assert top[0] > 150 and top[2] < 100, (name, top)  # turned: red on top
+    page = BeautifulSoup((tmp_path / "site/2021/10/visit/index.html").read_text("utf-8"),
+                         "html.parser")
+    assert (page.find("img", alt="Debout")["width"], page.find("img", alt="Debout")["height"]
+            ) == ("1200", "1600")
+    with Image.open(tmp_path / "site/thumbnails/upright-800w.jpg") as card:
+        assert card.size == (800, 1067)
+    email = prepare_email_image(str(path), "images/upright.jpg", "newsletter/images/")
+    assert abs(email.height * 3 - email.width * 4) < 4
+    with Image.open(io.BytesIO(email.data)) as sent:
+        assert sent.size == (email.width, email.height)
