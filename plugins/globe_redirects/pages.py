@@ -11,6 +11,8 @@ import os
 
 from .table import Redirect
 
+LONGEST_NAME = 255  # bytes of a file or folder name, on most file systems
+
 PAGE = """<!DOCTYPE html>
 <html lang="{lang}">
 <head>
@@ -37,8 +39,9 @@ def redirect_page(redirect: Redirect, site_url: str, gettext) -> str:
 def page_path(output: str, old_path: str) -> str | None:
     """Where a static server looks for `old_path`; None if it is not a path we can serve."""
     relative = old_path.strip("/")
-    if not relative or any(part in ("", ".", "..") for part in relative.split("/")):
-        return None
+    if not relative or any(part in ("", ".", "..") or len(part.encode()) > LONGEST_NAME
+                           for part in relative.split("/")):
+        return None  # the nginx map still redirects it
     if os.path.splitext(relative)[1].lower() in (".html", ".htm"):
         return os.path.join(output, relative)
     return os.path.join(output, relative, "index.html")

@@ -23,6 +23,19 @@ def test_hand_written_old_urls_become_redirects(tmp_path, build_site):
     assert "/about/" in (output / "qui-sommes-nous.html").read_text(encoding="utf-8")
 
 
+def test_an_old_address_with_a_part_too_long_for_a_file_name_is_redirected_by_nginx_only(
+        tmp_path, build_site):
+    long_part = "tres-" * 60 + "long"  # 304 bytes: WordPress took it, no file system does
+    write_tree(tmp_path / "content", {
+        "articles/2021/visit.fr.md": article("visit", old_urls=f"/2019/{long_part}/")})
+    result = build_site(tmp_path / "content")
+    assert result.ok, "\n".join(map(str, result.problems))
+    output = tmp_path / "output"
+    assert f'"/2019/{long_part}/?lang=&p=&page_id=" "/2021/10/visit/";' in (
+        output / "redirects.map").read_text(encoding="utf-8")
+    assert not (output / "2019").exists()
+
+
 def test_old_urls_mistakes_are_problems_with_file_and_line(tmp_path, build_site):
     write_tree(tmp_path / "content", {
         "articles/2021/visit.fr.md": article("visit", old_urls="ancien/chemin /?cat=3"),
