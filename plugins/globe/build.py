@@ -14,6 +14,7 @@ from pelican import Pelican, signals
 from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
+from globe_content.tree import undecodable_names
 from globe_core import background, written_files
 from globe_core.foreign_resources import (
     LOADING,
@@ -84,6 +85,10 @@ def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:
     Notes (worth a look, not fatal) are appended to `notes` when given."""
     forget_limited_messages()
     log = settings["GLOBE_PROBLEMS"] = ProblemLog(os.getcwd())
+    unreadable = [problem for folder in (settings["PATH"], settings.get("GLOBE_EDITIONS_PATH"))
+                  for problem in undecodable_names(folder, log.display_path)]
+    if unreadable:  # nothing could name, digest or write these: stop before reading
+        return unreadable
     settings[background.CALLER_FINISHES] = True  # after the foreign-load check below
     settings[FOREIGN_LOADS_INPUT] = True  # started by the receiver below
     display_root = log.display_path(settings["PATH"])

@@ -46,12 +46,12 @@ def input_digest(settings: dict, project_root: str) -> str:
                     stat = os.stat(path)
                 except OSError:  # a dangling link: the build reports it, not this digest
                     stat = os.lstat(path)
-                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+                digest.update(os.fsencode(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n"))
     for name in ("pelicanconf.py", "publishconf.py"):
         path = os.path.join(project_root, name)
         if os.path.exists(path):
             stat = os.stat(path)
-            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+            digest.update(os.fsencode(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n"))
     return digest.hexdigest()
 
 

@@ -76,6 +76,24 @@ def tree_problems(root: str, display, source_dirs=(), static_dirs=(),
     return problems
 
 
+def undecodable_names(root: str, display) -> list[Problem]:
+    """Files and folders under root whose names are not UTF-8 (a zip made on Windows keeps
+    `café` as Latin-1): Python holds such a name with stand-ins no file name can be written
+    or printed with, so they are found before anything else reads the tree."""
+    problems = []
+    for folder, dirs, files in os.walk(root or ""):
+        for name in dirs + files:
+            try:
+                name.encode("utf-8")
+            except UnicodeEncodeError:
+                shown = os.fsencode(display(os.path.join(folder, name))).decode(
+                    "utf-8", "backslashreplace")
+                problems.append(Problem(shown, 0, _("the name is not UTF-8 text"),
+                                        _("rename it with letters, digits and hyphens, e.g. "
+                                          "cafe.fr.md or my-photo.jpg")))
+    return problems
+
+
 def _link_problem(path: str, display, root: str, folder: bool) -> Problem:
     target = os.path.realpath(path)
     if folder:

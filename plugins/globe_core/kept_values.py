@@ -24,7 +24,7 @@ def tree_digest(folder: str, with_contents: bool) -> bytes:
         dirs[:] = [d for d in dirs if d != "__pycache__"]
         for name in sorted(files):
             path = os.path.join(root, name)
-            digest.update(os.path.relpath(path, folder).encode() + b"\0")
+            digest.update(os.fsencode(os.path.relpath(path, folder)) + b"\0")
             if with_contents:
                 with open(path, "rb") as file:
                     digest.update(file.read())

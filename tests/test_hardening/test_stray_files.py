@@ -4,6 +4,8 @@ folder nobody reads is not silently left out."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from contentkit import article, write_image, write_tree
 
@@ -40,3 +42,17 @@ def test_an_edition_saved_with_another_suffix_is_reported_not_dropped(tmp_path):
     write_tree(tmp_path, {A: article(), "editions/2026-13.fr.txt": "Number: 2026-13\n"})
     assert_reported(build(tmp_path), "editions/2026-13.fr.txt: error: ",
                     "only edition files ending in .md are read")
+
+
+@pytest.mark.parametrize("name", [b"caf\xe9.fr.md", b"caf\xe9.jpg"])
+def test_a_file_name_that_is_not_utf8_is_named_before_anything_reads_it(tmp_path, name):
+    """A zip made on Windows keeps `café` in Latin-1: the name cannot be digested, written
+    or printed as text, so it is reported first, with its byte shown."""
+    write_tree(tmp_path, {A: article()})
+    folder = tmp_path / "content/articles/2021"
+    with open(os.path.join(os.fsencode(folder), name), "wb") as file:
+        file.write(article(slug="cafe").encode())
+    for result in (check(tmp_path), build(tmp_path)):
+        assert_reported(result, "content/articles/2021/caf\\xe9.", "the name is not UTF-8 text",
+                        "rename it")
+    assert not (tmp_path / "site").exists()
