@@ -60,8 +60,11 @@ def load_settings(content=None, editions=None, production=False, overrides=None)
     return settings
 
 
-# Pelican warnings that globe reports itself, on the file and line (site_checks.py)
-_REPORTED_BY_GLOBE = ("There are %s items", "There are %s original (not translated) items")
+# Pelican warnings that globe reports itself, on the file and line (site_checks.py; links
+# written `{filename}`, `{static}` or `{attach}`: references.py, and the link check)
+_REPORTED_BY_GLOBE = ("There are %s items", "There are %s original (not translated) items",
+                      "{filename} used for linking to static", "Unable to find '%s'",
+                      "Cannot get modification stamp for %s")
 
 
 class _PelicanWarnings(logging.Handler):

@@ -12,8 +12,11 @@ from globe_core.source import SourceFile
 from .images import resolve_image, suggest_image
 from .paths import content_relative
 
-# [text]({filename}path) links to another content file
-_FILENAME_LINK = re.compile(r"\]\(\s*\{filename\}([^\s)#?]+)")
+# [text]({filename}path) links to another content file, {static}/{attach} to an image or
+# document; in a reference definition too (`[id]: {static}/documents/x.pdf`)
+_INTRASITE_LINK = re.compile(r"(?:\]\(\s*|^\s{0,3}\[[^\]]+\]:\s*)<?"
+                             r"\{(filename|static|attach)\}([^\s)#?>]+)")
+_MARKDOWN_SUFFIXES = (".md", ".markdown")
 # [text](../2020/other.fr.md) — a link to another Markdown file, relative to this one, as
 # any Markdown editor follows it; the site turns it into that article's URL
 _MARKDOWN_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^\s)>{}:]+\.md)(?:#[^\s)>]*)?>?")
@@ -25,8 +28,16 @@ def check_references(source: SourceFile, content_root: str) -> list[Problem]:
     source_path = os.path.abspath(source.path)
     for offset, line in enumerate(source.body.splitlines()):
         number = source.body_line + offset
-        for target in _FILENAME_LINK.findall(line):
-            _check_exists(problems, source, number, "{filename}" + target, source_path,
+        for kind, target in _INTRASITE_LINK.findall(line):
+            if kind == "filename" and not target.lower().endswith(_MARKDOWN_SUFFIXES):
+                problems.append(Problem(
+                    source.path, number,
+                    _("`{filename}` links to articles and pages, not to `%(target)s`",
+                      target=target),
+                    _("write `{static}%(target)s` to link to an image or a document",
+                      target=target)))
+                continue
+            _check_exists(problems, source, number, f"{{{kind}}}{target}", source_path,
                           content_root, "linked file")
         for target in _MARKDOWN_LINK.findall(line):
             _check_exists(problems, source, number, target, source_path, content_root,

@@ -109,6 +109,17 @@ CASES = {
     "image on another host": (
         {A: article(slug="visit", body="![A view](https://example.org/x.jpg)")},
         [f"{A}:7: error: image `https://example.org/x.jpg` is on another site"]),
+    "filename link to an image": (
+        {A: article(slug="visit", body="Text.\n\nSee [it]({filename}/images/there.jpg).")},
+        [f"{A}:9: error: `{{filename}}` links to articles and pages, not to "
+         "`/images/there.jpg`", "write `{static}/images/there.jpg`"]),
+    "static links to a missing or outside file": (
+        {A: article(slug="visit", body="[A]({static}/documents/gone.pdf)\n\n"
+                                       "[B]({attach}../../../../etc/passwd)\n\n"
+                                       "[c]: {static}/documents/also-gone.pdf")},
+        [f"{A}:7: error: linked file `{{static}}/documents/gone.pdf` does not exist",
+         f"{A}:9: error: linked file `{{attach}}../../../../etc/passwd` is outside the "
+         "content folder", f"{A}:11: error: linked file `{{static}}/documents/also-gone.pdf`"]),
     "broken filename link": (
         {A: article(slug="visit",
                     body="Text.\n\nSee [this]({filename}/articles/2020/gone.fr.md).")},
