@@ -97,11 +97,11 @@ def split_source(path: str, text: str, keys: Collection[str] = ()
     """Parse the metadata block; every line that is not `Key: value` is a problem, and so
     is a blank line inside it (the text right after it starts with one of `keys`)."""
     source = SourceFile(path)
-    problems: list[Problem] = []
     lines = text.splitlines()
+    start, problems = _before_metadata(path, lines, keys)
     last_key = None
     number = 0
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(lines[start:], start=start + 1):
         if not line.strip():
             break
         if line[:1] in " \t" and last_key:
@@ -161,6 +161,50 @@ def split_source(path: str, text: str, keys: Collection[str] = ()
     if source.fields and keys:
         problems += _metadata_after_blank_line(path, lines, number, keys)
     return source, problems
+
+
+_ANY_KEY = re.compile(r"^(\w[\w-]*)[ \t]*:")  # any letters: a look-alike key too
+_LOOKING_AHEAD = 5  # lines: past them, what follows is text, not a metadata block
+
+
+def _before_metadata(path: str, lines: list[str], keys: Collection[str]
+                     ) -> tuple[int, list[Problem]]:
+    """Where the metadata starts: 0, or the first `Key:` line after lines that are not
+    metadata (a blank line, YAML's `---`, `Title` without its colon, a key typed with a
+    Cyrillic letter), which are then a problem on the first line, saying which."""
+    if not lines or _META_LINE.match(lines[0]) or lines[0][:1] in " \t" and \
+            _META_LINE.match(lines[0].lstrip()):
+        return 0, []
+    start = next((n for n in range(1, min(len(lines), _LOOKING_AHEAD + 1))
+                  if _META_LINE.match(lines[n])), None)
+    if start is None:
+        return 0, []  # no metadata block at all (said by split_source)
+    first = lines[0].strip()
+    lookalike = _ANY_KEY.match(first)
+    words = first.split(maxsplit=1)
+    if not first:
+        message, fix = (_("the file starts with a blank line, so its metadata would be read "
+                          "as text"), _("remove the blank lines before `%(line)s`",
+                                        line=lines[start][:40]))
+    elif first in ("---", "+++"):
+        message, fix = (_("`%(line)s` (front matter of other tools) is not read here",
+                          line=first),
+                        _("remove the `%(line)s` lines: the file starts with its `Key: value` "
+                          "lines", line=first))
+    elif lookalike and not lookalike.group(1).isascii():
+        odd = next(c for c in lookalike.group(1) if not c.isascii())
+        message, fix = (_("the key `%(key)s` has a letter `%(letter)s` (%(code)s) that only "
+                          "looks Latin", key=lookalike.group(1), letter=odd,
+                          code=f"U+{ord(odd):04X}"),
+                        _("retype the key in Latin letters, e.g. `Title:`"))
+    elif words and words[0].lower() in keys:
+        message, fix = (_("`%(key)s` has no colon", key=words[0]),
+                        _("write `%(key)s: …`", key=words[0]))
+    else:
+        message, fix = (_("cannot read metadata line %(line)s", line=repr(first[:60])),
+                        _("write metadata as `Key: value`, one per line, "
+                          "then leave one blank line before the text"))
+    return start, [Problem(path, 1, message, fix)]
 
 
 def _metadata_after_blank_line(path: str, lines: list[str], blank: int,

@@ -78,6 +78,20 @@ CASES = {
         [f"{A}:6: error: the tags `FEDER` and `feder` are the same tag",
          f"{A}:6: error: the tags `FEDER` and `Féder` are the same tag",
          f"{A}:6: error: the tags `Europe` and `Europe` are the same tag", "keep one of them"]),
+    "metadata after a blank first line": (
+        {A: "\n" + article(slug="visit")},
+        [f"{A}:1: error: the file starts with a blank line", "remove the blank lines before "
+         "`Title: "]),
+    "front matter of another tool": (
+        {A: "---\n" + article(slug="visit")},
+        [f"{A}:1: error: `---` (front matter of other tools) is not read here"]),
+    "first key without its colon": (
+        {A: article(slug="visit").replace("Title:", "Title", 1)},
+        [f"{A}:1: error: `Title` has no colon", "write `Title: …`"]),
+    "first key with a Cyrillic letter": (
+        {A: article(slug="visit").replace("Title:", "T\u0456tle:", 1)},
+        [f"{A}:1: error: the key `T\u0456tle` has a letter `\u0456` (U+0456) that only "
+         "looks Latin"]),
     "unknown key": (
         {A: article(slug="visit", catgory="varia")},
         [f"{A}:6: error: unknown metadata key `Catgory`", "did you mean `Category:`?"]),
