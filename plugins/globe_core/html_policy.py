@@ -58,8 +58,10 @@ class Policy:
         return _GLOBAL_ATTRIBUTES | _ATTRIBUTES.get(tag, set())
 
 
+# A level-1 heading in a body is an error of its own (globe_content/headings.py, once, on
+# its line, whether written `#`, `===` or <h1>): not a second one here, on a guessed line.
 BODY = Policy("body", frozenset(_INLINE | _BLOCK | _TABLE | {"figure", "figcaption", "img",
-                                                             "iframe"}))
+                                                             "iframe", "h1"}))
 SUMMARY = Policy("summary", frozenset(_INLINE | {"p"}))  # one paragraph, as Markdown makes it
 INTRODUCTION = Policy("introduction", frozenset(_INLINE | _BLOCK))
 

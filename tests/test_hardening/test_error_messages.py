@@ -61,6 +61,18 @@ def test_a_blank_line_inside_the_metadata_is_an_error_not_a_lost_image(tmp_path)
     assert "b.fr.md" not in result.stderr
 
 
+def test_a_level_one_heading_is_one_error_on_its_own_line(tmp_path):
+    """`#`, `===` or <h1>: one message, where it is written (the HTML policy once added a
+    second one, on the text's first line)."""
+    write_tree(tmp_path, {
+        A: article(body="Intro.\n\nSuite.\n\n# Un grand titre\n\nFin."),
+        "content/articles/2021/b.fr.md": article("b", body="Intro.\n\n<h1>Titre</h1>")})
+    result = check(tmp_path)
+    assert_reported(result, f"{A}:11: error: a level-1 heading in the text",
+                    "content/articles/2021/b.fr.md:9: error: a level-1 heading in the text")
+    assert result.stderr.count("error:") == 2
+
+
 def test_other_files_under_articles_are_errors_not_crashes(tmp_path):
     write_tree(tmp_path, {A: article(),
                           "content/articles/2021/old.rst": "Title\n=====\n\nText.\n",
