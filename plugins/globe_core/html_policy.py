@@ -14,6 +14,7 @@ The check reads the rendered HTML, not the Markdown, so every way of producing a
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -140,7 +141,7 @@ class _Walker(HTMLParser):
             elif name in URL_ATTRIBUTES and url_scheme(value) not in URL_SCHEMES | {""}:
                 self.found.append(Violation(
                     _("the address `%(url)s` is not a web or mail address",
-                      url=value[:80]),
+                      url=_CONTROL_CHARACTER.sub(_escaped, value[:80])),
                     _("link to an https:// or mailto: address, or to a file under "
                       "content/"), value[:40]))
         if tag == "img" and dict(attrs).get("src", "") not in self.markdown_images:
@@ -191,16 +192,27 @@ def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
 
 def line_of(source: SourceFile, *patterns: str, first: int | None = None,
             text: str | None = None) -> int:
-    """The line of `text` (default: the body) where the first pattern that matches does."""
+    """The line of `text` (default: the body) where the first pattern that matches does,
+    as written or with its character references read (`&#106;avascript:`)."""
     text = source.body if text is None else text
     first = source.body_line if first is None else first
+    lines = text.splitlines()
     for pattern in patterns:
         if not pattern:
             continue
-        for offset, line in enumerate(text.splitlines()):
-            if re.search(pattern, line, re.IGNORECASE):
-                return first + offset
+        for read in (lambda line: line, html.unescape):
+            for offset, line in enumerate(lines):
+                if re.search(pattern, read(line), re.IGNORECASE):
+                    return first + offset
     return first
+
+
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _escaped(match: re.Match) -> str:
+    """A control character of an address, shown as its code: a message stays one line."""
+    return f"\\x{ord(match.group()):02x}"
 
 
 def _needles(violation: Violation) -> tuple[str, ...]:

@@ -73,6 +73,15 @@ def test_a_level_one_heading_is_one_error_on_its_own_line(tmp_path):
     assert result.stderr.count("error:") == 2
 
 
+def test_an_address_hidden_behind_character_codes_is_reported_on_its_line(tmp_path):
+    write_tree(tmp_path, {A: article(body="Intro [ici](https://example.org).\n\nSuite.\n\n"
+                                          "Voir [w](&#106;avascript:alert(1)) et "
+                                          "[x](jav&#x0A;ascript:alert(2)).")})
+    result = check(tmp_path)
+    assert_reported(result, f"{A}:11: error: the address `javascript:alert(1)` is not a web",
+                    f"{A}:11: error: the address `jav\\x0aascript:alert(2)` is not a web")
+
+
 def test_other_files_under_articles_are_errors_not_crashes(tmp_path):
     write_tree(tmp_path, {A: article(),
                           "content/articles/2021/old.rst": "Title\n=====\n\nText.\n",
