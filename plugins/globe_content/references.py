@@ -17,6 +17,9 @@ from .paths import content_relative
 _INTRASITE_LINK = re.compile(r"(?:\]\(\s*|^\s{0,3}\[[^\]]+\]:\s*)<?"
                              r"\{(filename|static|attach)\}([^\s)#?>]+)")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
+# [text](..\..\images\x.jpg): a path copied from Windows' Explorer; Markdown reads `\.`
+# as an escaped dot, so the path would be garbled, not found
+_BACKSLASH_PATH = re.compile(r"\]\(\s*<?((?![a-z]+:)[^\s)>]*\\[^\s)>]*)", re.IGNORECASE)
 # [text](../2020/other.fr.md) — a link to another Markdown file, relative to this one, as
 # any Markdown editor follows it; the site turns it into that article's URL
 _MARKDOWN_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^\s)>{}:]+\.md)(?:#[^\s)>]*)?>?")
@@ -39,6 +42,12 @@ def check_references(source: SourceFile, content_root: str) -> list[Problem]:
                 continue
             _check_exists(problems, source, number, f"{{{kind}}}{target}", source_path,
                           content_root, "linked file")
+        for target in _BACKSLASH_PATH.findall(line):
+            problems.append(Problem(source.path, number,
+                                    _("the path `%(target)s` is written with \\ (as Windows "
+                                      "shows it)", target=target),
+                                    _("write it with /, e.g. `%(fixed)s`",
+                                      fixed=target.replace("\\", "/"))))
         for target in _MARKDOWN_LINK.findall(line):
             _check_exists(problems, source, number, target, source_path, content_root,
                           "linked file")

@@ -134,6 +134,10 @@ CASES = {
         [f"{A}:7: error: linked file `{{static}}/documents/gone.pdf` does not exist",
          f"{A}:9: error: linked file `{{attach}}../../../../etc/passwd` is outside the "
          "content folder", f"{A}:11: error: linked file `{{static}}/documents/also-gone.pdf`"]),
+    "image path copied from Windows": (
+        {A: article(slug="visit", body="Texte.\n\n![Une vue](..\\..\\images\\there.jpg)")},
+        [f"{A}:9: error: the path `..\\..\\images\\there.jpg` is written with \\ (as "
+         "Windows shows it)", "write it with /, e.g. `../../images/there.jpg`"]),
     "broken filename link": (
         {A: article(slug="visit",
                     body="Text.\n\nSee [this]({filename}/articles/2020/gone.fr.md).")},
