@@ -47,9 +47,11 @@ class EmailProblem:
     rule: str
     message: str
     article: str | None = None  # the slug of the article at fault, if one is
+    url: str | None = None  # the address at fault, looked for in the introduction
 
     def to_problem(self, edition) -> Problem:
-        line = edition.line_of("articles") if self.article else edition.line_of("number")
+        line = (edition.line_of("articles") if self.article else
+                self._introduction_line(edition) or edition.line_of("number"))
         params = {"lang": edition.lang, "rule": self.rule, "message": self.message}
         message = (_("the %(lang)s email fails the quality gate (%(rule)s): "
                      "article `%(slug)s`: %(message)s", slug=self.article, **params)
@@ -59,6 +61,18 @@ class EmailProblem:
         return Problem(edition.path, line, message, _fixes().get(
             self.rule, _("keep the introduction to plain text and links, and check the "
                          "articles it lists; if the message stays, send it to the web team")))
+
+
+    def _introduction_line(self, edition) -> int | None:
+        """The line of the introduction that writes `url` (without the tracking the email
+        added to it), if one does."""
+        if not self.url:
+            return None
+        written = self.url.split("?")[0].split("#")[0]
+        for offset, line in enumerate(edition.source.body.splitlines()):
+            if written in line:
+                return edition.source.body_line + offset
+        return None
 
 
 def _fixes() -> dict:
@@ -298,9 +312,10 @@ def _addresses(html, email, spec):
         # A production email links over https, the site too; only a build served on this
         # machine (the browser tests' 127.0.0.1) may link to the site over http.
         if spec.production and parts.scheme != "https" and not (on_site and _local(site)):
-            yield EmailProblem("https", _("%(url)s is not https://", url=url))
+            yield EmailProblem("https", _("%(url)s is not https://", url=url), url=url)
         if kind != "href" and not on_site:
-            yield EmailProblem("third-party", _("%(url)s loads from another site", url=url))
+            yield EmailProblem("third-party", _("%(url)s loads from another site", url=url),
+                               url=url)
         if kind == "href" and on_site and url not in (spec.unsubscribe_url, spec.manage_url):
             query = parse_qs(parts.query)
             expected = {"utm_source": spec.utm_source, "utm_medium": "email",

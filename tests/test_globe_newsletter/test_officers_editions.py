@@ -117,3 +117,13 @@ def test_an_article_whose_image_an_email_cannot_show_gets_a_note(tmp_path, build
     assert result.ok, result.problems
     assert [(n.line, n.message) for n in result.notes if "SVG" in n.message] == [
         (5, "article `gamma` has no image in the email: mail clients do not show SVG")]
+
+
+def test_an_http_link_in_the_introduction_fails_the_gate_on_its_own_line(
+        tmp_path, build_site):
+    content, folder = write_site(tmp_path, {NAME: edition(
+        "Bonjour.\n\nSuite.\n\nVoir [le site](http://example.org/page).\n", status="ready")})
+    result = build_site(content, editions=folder, production=True)
+    assert problem_lines(result) == [
+        (NAME, 12, "the fr email fails the quality gate (https): "
+                   "http://example.org/page is not https://")]
