@@ -233,7 +233,7 @@ def test_a_production_build_renders_only_the_emails_it_publishes(tmp_path, build
 
     assert cli.main(["check", "--content", str(content), "--editions", str(editions)]) == 1
     errors = [line for line in capsys.readouterr().err.splitlines() if ": error: " in line]
-    assert len(errors) == 1 and "2021-16.fr.md:1:" in errors[0], errors
+    assert len(errors) == 1 and "2021-16.fr.md:8:" in errors[0], errors  # its line
     assert "http://example.org/" in errors[0]
 
 
