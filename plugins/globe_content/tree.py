@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import cache
 
 from globe_core.folders import inside
 from globe_core.images import image_problem
@@ -139,6 +140,10 @@ def _source_problems(path: str, suffix: str, display) -> list[Problem]:
 def _static_problems(path: str, suffix: str, display) -> list[Problem]:
     if suffix.lower() in PUBLISHED_SUFFIXES:
         return []
+    if suffix.lower() in _picture_suffixes() or suffix.lower() in (".heic", ".heif", ".avif"):
+        return [Problem(display(path), 0,
+                        _("browsers do not show `%(suffix)s` images", suffix=suffix),
+                        _("save it as JPEG (a photo) or PNG (a drawing, a chart)"))]
     return [Problem(display(path), 0,
                     _("`%(suffix)s` files are not published: the site's address would serve "
                       "this file as if the site had written it (a page, a script)",
@@ -165,3 +170,11 @@ def _edition_folder_problems(path: str, suffix: str, display) -> list[Problem]:
                     _("only edition files ending in .md are read in the editions folder; "
                       "this one would be left out"),
                     _("rename it to end in .md (e.g. 2026-14.fr.md), or move it elsewhere"))]
+
+
+@cache
+def _picture_suffixes() -> frozenset:
+    """Every image format Pillow knows (.tif, .bmp, .psd…): a picture, not a page."""
+    from PIL import Image  # noqa: PLC0415 — only when a static file is not published
+
+    return frozenset(Image.registered_extensions())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup
 from markdown import Markdown
@@ -194,7 +194,7 @@ def article_view(article, lang: str, links: Links, image: EmailImage | None,
     )
     if image is not None:
         view.image = image
-        view.image_url = links.absolute(image.relative_path)
+        view.image_url = links.absolute(quote(image.relative_path))  # `my photo.jpg`
         view.image_alt = neutralize_merge_tags(inline_text(getattr(article, "image_alt", "")))
         view.image_width = min(image_width, image.width)
     return view

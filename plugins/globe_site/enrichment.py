@@ -16,6 +16,7 @@ editions) finds everything ready, whatever the order of PLUGINS. In this order:
 from __future__ import annotations
 
 import os
+from urllib.parse import quote
 
 from globe_core import context as keys
 from globe_core.languages import NATIVE_NAMES
@@ -69,7 +70,8 @@ def plan_thumbnails(articles, content_root: str, siteurl: str) -> list:
     for article in articles:
         image = getattr(article, "image", None)
         thumbnail = plan_thumbnail(image, content_root) if image else None
-        article.thumbnail_url = f"{siteurl}/{thumbnail.relative_path}" if thumbnail else None
+        article.thumbnail_url = (f"{siteurl}/{quote(thumbnail.relative_path)}" if thumbnail
+                                 else None)
         if thumbnail:
             planned.append(thumbnail)
     return planned

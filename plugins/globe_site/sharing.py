@@ -101,7 +101,7 @@ def prepare(content, settings) -> None:
                                     for lang, _url in getattr(content, "alternates", [])
                                     if lang != content.lang]
     image = getattr(content, "image", None)
-    content.image_url = f"{siteurl}/{image}" if image else None
+    content.image_url = f"{siteurl}/{quote(image)}" if image else None  # `my photo.jpg`
     content.image_width = content.image_height = None
     if image:
         size = image_size(os.path.join(settings["PATH"], image))

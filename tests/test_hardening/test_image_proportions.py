@@ -161,3 +161,16 @@ def test_a_phone_photo_saved_turned_is_published_upright_in_every_version(tmp_pa
     assert abs(email.height * 3 - email.width * 4) < 4
     with Image.open(io.BytesIO(email.data)) as sent:
         assert sent.size == (email.width, email.height)
+
+
+def test_an_image_named_with_a_space_is_linked_encoded_everywhere(tmp_path):
+    """`with space.jpg` as a hero: a space ends an address in srcset, so every address of it
+    (page, listing card, sharing tags, email) carries it as %20."""
+    write_image(tmp_path / "content/images/with space.jpg", size=(1600, 900))
+    write_tree(tmp_path, {A: article(image="images/with space.jpg", image_alt="Une vue")})
+    result = build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    for page in ("2021/10/visit/index.html", "archives/2021/index.html", "index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert "with space" not in html and "with%20space" in html, page

@@ -56,3 +56,11 @@ def test_a_file_name_that_is_not_utf8_is_named_before_anything_reads_it(tmp_path
         assert_reported(result, "content/articles/2021/caf\\xe9.", "the name is not UTF-8 text",
                         "rename it")
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("picture", ["content/images/scan.tif", "content/images/logo.BMP",
+                                     "content/documents/photo.heic"])
+def test_a_picture_browsers_cannot_show_is_told_to_be_saved_as_jpeg_or_png(tmp_path, picture):
+    write_tree(tmp_path, {A: article(), picture: b"not shown"})
+    assert_reported(check(tmp_path), f"{picture}: error: browsers do not show",
+                    "save it as JPEG (a photo) or PNG")
