@@ -52,6 +52,8 @@ def tree_problems(root: str, display, source_dirs=(), static_dirs=(),
             if os.path.islink(path):
                 dirs.remove(name)
                 problems.append(_link_problem(path, display, root, folder=True))
+            elif name.startswith("."):
+                dirs.remove(name)  # .git, .cache…: never read nor published, like .files
         for name in files:
             if name.startswith("."):
                 continue  # editor and system files (.DS_Store, .#draft.md) are not content
