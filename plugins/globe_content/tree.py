@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from functools import cache
 
 from globe_core.folders import inside
@@ -114,6 +115,14 @@ def _link_problem(path: str, display, root: str, folder: bool) -> Problem:
 
 
 def _name_problems(path: str, name: str, display) -> list[Problem]:
+    if unicodedata.is_normalized("NFC", name) is False:
+        # `é` saved as `e` + accent (macOS does): links typed with `é` would not find it
+        return [Problem(display(path), 0,
+                        _("the file name `%(name)s` is saved with its accents apart from "
+                          "their letters", name=unicodedata.normalize("NFC", name)),
+                        _("rename it without accents, e.g. `%(ascii)s`",
+                          ascii=unicodedata.normalize("NFKD", name).encode(
+                              "ascii", "ignore").decode("ascii") or "my-file.jpg"))]
     if not _BAD_NAME.search(name):
         return []
     return [Problem(display(path), 0,

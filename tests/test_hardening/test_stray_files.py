@@ -64,3 +64,12 @@ def test_a_picture_browsers_cannot_show_is_told_to_be_saved_as_jpeg_or_png(tmp_p
     write_tree(tmp_path, {A: article(), picture: b"not shown"})
     assert_reported(check(tmp_path), f"{picture}: error: browsers do not show",
                     "save it as JPEG (a photo) or PNG")
+
+
+def test_a_name_saved_with_accents_apart_is_named_with_a_plain_one_to_use(tmp_path):
+    """macOS saves `élan` as `e` + a combining accent: a link typed with `é` misses it."""
+    decomposed = "content/articles/2021/e\u0301lan.fr.md"
+    write_tree(tmp_path, {A: article(), decomposed: article(slug="elan")})
+    result = check(tmp_path)
+    assert_reported(result, "error: the file name `\u00e9lan.fr.md` is saved with its accents "
+                    "apart from their letters", "rename it without accents, e.g. `elan.fr.md`")
