@@ -171,6 +171,11 @@ def _check_lengths(source: SourceFile, problem) -> None:
                     _("shorten it to at most %(max)s characters: a longer text belongs in "
                       "the body of the article", max=longest))
     tags = split_list(source.value("tags"))
+    if ";" in (source.value("tags") or ""):
+        problem("tags", _("the tags are separated by semicolons"),
+                _("separate them with commas: `Tags: %(fixed)s`", fixed=", ".join(
+                    part.strip() for part in re.split(r"[;,]", source.value("tags"))
+                    if part.strip())))
     if len(tags) > MOST_TAGS:
         problem("tags", _("Tags lists %(count)s tags", count=len(tags)),
                 _("keep at most %(max)s: each tag makes a page of its own", max=MOST_TAGS))

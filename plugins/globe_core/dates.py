@@ -6,9 +6,10 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
-_DATE_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_LEADING_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+# ASCII digits only: `\d` alone also takes ٢٠٢٦ (Arabic-Indic), which Python reads as 2026
+_DATE_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$", re.ASCII)
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
+_LEADING_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 
 NOT_A_DATE = "not a date"
 NOT_IN_CALENDAR = "not in the calendar"

@@ -34,9 +34,10 @@ STATUSES = ("draft", "ready")
 PREHEADER_LENGTH = (40, 100)
 SUBJECT_MAX = 150  # a longer one was pasted from the text: inboxes show about 60
 
-FILE_NAME = re.compile(r"^(?P<number>\d{4}-\d{2})\.(?P<lang>[a-z]{2})\.md$")
-NUMBER = re.compile(r"^\d{4}-\d{2}$")
+FILE_NAME = re.compile(r"^(?P<number>\d{4}-\d{2})\.(?P<lang>[a-z]{2})\.md$", re.ASCII)
+NUMBER = re.compile(r"^\d{4}-(?!00)\d{2}$", re.ASCII)  # editions count from 01
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(|<img\b", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?=[\s/>])")  # not <https://…> links
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
@@ -173,6 +174,12 @@ def validate_edition(source: SourceFile, languages) -> list[Problem]:
         problem("subject", _("the subject is %(count)s characters long", count=len(subject)),
                 _("write at most %(high)s characters: inboxes show about 60 of them, and the "
                   "introduction says the rest", high=SUBJECT_MAX))
+    for key, value in (("subject", subject), ("preheader", preheader)):
+        markup = _MARKUP.search(value or "")
+        if markup:  # inboxes show these as plain text, as typed
+            problem(key, _("`%(markup)s` would be shown as typed: `%(key)s:` is plain text",
+                           markup=markup.group(), key=key.capitalize()),
+                    _("write the characters themselves (& rather than &amp;), without tags"))
     if preheader and preheader == subject:
         problem("preheader", _("the preheader repeats the subject"),
                 _("say something the subject does not; inboxes show both side by side"))

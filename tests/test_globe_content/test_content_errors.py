@@ -73,6 +73,13 @@ CASES = {
          "content/pages/y.fr.md:3: error: the page slug `2021`",
          "content/pages/img.fr.md:3: error: the page slug `images`",
          "choose another slug, e.g. `search-page`"]),
+    "tags separated by semicolons": (
+        {A: article(slug="visit", tags="FEDER; Europe; ville")},
+        [f"{A}:6: error: the tags are separated by semicolons",
+         "`Tags: FEDER, Europe, ville`"]),
+    "date in other digits": (
+        {A: article(slug="visit", date="\u0662\u0660\u0662\u0661-10-18")},
+        [f"{A}:2: error: Date `\u0662\u0660\u0662\u0661-10-18` is not a date"]),
     "one tag written twice": (
         {A: article(slug="visit", tags="FEDER, Europe, feder, Féder, Europe")},
         [f"{A}:6: error: the tags `FEDER` and `feder` are the same tag",
