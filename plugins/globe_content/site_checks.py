@@ -60,6 +60,30 @@ def check_site(generators) -> list[Problem]:
                       "in Lang")))
             else:
                 first_with[key] = content
+        if kind == "article":
+            problems += _category_problems(first_with.values(), log)
+    return problems
+
+
+def _category_problems(articles, log) -> list[Problem]:
+    """Language versions of one article in different categories: each language's listings
+    would file it elsewhere, and the versions would not lead to each other's category."""
+    by_slug: dict[str, list] = {}
+    for article in articles:
+        by_slug.setdefault(article.slug, []).append(article)
+    problems = []
+    for versions in by_slug.values():
+        first = versions[0]  # sorted by path: the same one every build
+        for other in versions[1:]:
+            if other.category.slug != first.category.slug:
+                problems.append(Problem(
+                    log.display_path(other.source_path),
+                    other.source_lines.get("category", 1),
+                    _("this version is in the category `%(this)s`, the %(lang)s one "
+                      "(%(path)s) in `%(first)s`", this=other.category.slug,
+                      lang=first.lang, path=log.display_path(first.source_path),
+                      first=first.category.slug),
+                    _("give every language version of an article the same Category")))
     return problems
 
 

@@ -80,6 +80,13 @@ CASES = {
     "date in other digits": (
         {A: article(slug="visit", date="\u0662\u0660\u0662\u0661-10-18")},
         [f"{A}:2: error: Date `\u0662\u0660\u0662\u0661-10-18` is not a date"]),
+    "translations in different categories": (
+        {A: article(slug="visit", category="europe"),
+         "content/articles/2021/visit.nl.md": article(slug="visit", lang="nl",
+                                                      category="bilateral")},
+        ["content/articles/2021/visit.nl.md:3: error: this version is in the category "
+         "`bilateral`, the fr one (content/articles/2021/visit.fr.md) in `europe`",
+         "the same Category"]),
     "one tag written twice": (
         {A: article(slug="visit", tags="FEDER, Europe, feder, Féder, Europe")},
         [f"{A}:6: error: the tags `FEDER` and `feder` are the same tag",
