@@ -32,9 +32,10 @@ class ConversionTooSlow(Exception):
 def time_limit(seconds: float = LONGEST_CONVERSION):
     """Raise ConversionTooSlow in the block once `seconds` have passed.
 
-    A timer signal reaches only the main thread of a process: the build's readers run
-    there (in worker processes, or in the build's own); elsewhere (the dev server's
-    builder thread) there is no limit, and a slow text is only slow."""
+    A timer signal reaches only the main thread of a process, which is where every build
+    reads: the build's own process, its reading workers, the dev server's previews (its
+    watch loop) and its full builds (a process of their own). Called from another thread,
+    it sets no limit."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
