@@ -174,12 +174,6 @@ def validate_edition(source: SourceFile, languages) -> list[Problem]:
         problem("subject", _("the subject is %(count)s characters long", count=len(subject)),
                 _("write at most %(high)s characters: inboxes show about 60 of them, and the "
                   "introduction says the rest", high=SUBJECT_MAX))
-    for key, value in (("subject", subject), ("preheader", preheader)):
-        markup = _MARKUP.search(value or "")
-        if markup:  # inboxes show these as plain text, as typed
-            problem(key, _("`%(markup)s` would be shown as typed: `%(key)s:` is plain text",
-                           markup=markup.group(), key=key.capitalize()),
-                    _("write the characters themselves (& rather than &amp;), without tags"))
     if preheader and preheader == subject:
         problem("preheader", _("the preheader repeats the subject"),
                 _("say something the subject does not; inboxes show both side by side"))
@@ -247,6 +241,15 @@ def edition_notes(edition: Edition) -> list[Problem]:
             edition.path, edition.line_of("articles"),
             _("the edition has a single article"),
             _("an edition usually gathers three to six articles")))
+    for key in ("subject", "preheader"):
+        # escaped, so harmless, but inboxes would show the tag or code as typed
+        markup = _MARKUP.search(edition.source.value(key) or "")
+        if markup:
+            notes.append(Problem(
+                edition.path, edition.line_of(key),
+                _("`%(markup)s` would be shown as typed: `%(key)s:` is plain text",
+                  markup=markup.group(), key=key.capitalize()),
+                _("write the characters themselves (& rather than &amp;), without tags")))
     return notes
 
 

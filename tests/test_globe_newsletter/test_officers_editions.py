@@ -129,10 +129,12 @@ def test_an_http_link_in_the_introduction_fails_the_gate_on_its_own_line(
                    "http://example.org/page is not https://")]
 
 
-def test_markup_in_the_subject_and_an_edition_number_00_are_errors(tmp_path, build_site):
+def test_an_edition_number_00_is_an_error_and_markup_in_the_subject_a_note(
+        tmp_path, build_site):
     content, folder = write_site(tmp_path, {"2021-00.fr.md": edition(
         number="2021-00", subject="Le <b>FEDER</b> &amp; la Région")})
     result = build_site(content, editions=folder)
     assert problem_lines(result) == [
-        ("2021-00.fr.md", 1, "Number `2021-00` is not an edition number"),
-        ("2021-00.fr.md", 4, "`<b>` would be shown as typed: `Subject:` is plain text")]
+        ("2021-00.fr.md", 1, "Number `2021-00` is not an edition number")]
+    assert [(n.line, n.message) for n in result.notes if "typed" in n.message] == [
+        (4, "`<b>` would be shown as typed: `Subject:` is plain text")]
