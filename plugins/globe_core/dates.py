@@ -13,6 +13,7 @@ _LEADING_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 
 NOT_A_DATE = "not a date"
 NOT_IN_CALENDAR = "not in the calendar"
+NOT_IN_BRUSSELS = "not a time in Brussels"  # skipped when the clocks go forward
 
 
 def _parts(pattern: re.Pattern, value: str | None):
@@ -26,10 +27,19 @@ def date_error(value: str, with_time: bool) -> str | None:
     if parts is None:
         return NOT_A_DATE
     try:
-        dt.datetime(*parts)
+        written = dt.datetime(*parts)
     except ValueError:
         return NOT_IN_CALENDAR
+    if with_time and not _exists_in_brussels(written):
+        return NOT_IN_BRUSSELS
     return None
+
+
+def _exists_in_brussels(written: dt.datetime) -> bool:
+    """False for a time the spring clock change skips (02:00-02:59 on its Sunday): read as
+    Brussels time and back, it comes out an hour later."""
+    there = written.replace(tzinfo=BRUSSELS)
+    return there.astimezone(dt.UTC).astimezone(BRUSSELS).replace(tzinfo=None) == written
 
 
 def parse_date(value: str | None) -> dt.datetime | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import difflib
 
-from .dates import NOT_A_DATE, date_error
+from .dates import NOT_A_DATE, NOT_IN_BRUSSELS, date_error
 from .messages import _
 from .problems import Problem
 from .source import SourceFile
@@ -44,6 +44,11 @@ def check_date(source: SourceFile, key: str, problem, with_time: bool, fix: str)
     if error == NOT_A_DATE:
         problem(key, _("%(key)s `%(value)s` is not a date", key=key.capitalize(), value=value),
                 fix)
+    elif error == NOT_IN_BRUSSELS:
+        problem(key, _("%(key)s `%(value)s` does not exist in Brussels: the clocks go "
+                       "forward from 02:00 to 03:00 that night",
+                       key=key.capitalize(), value=value),
+                _("write a time before 02:00 or from 03:00"))
     elif error:
         problem(key, _("%(key)s `%(value)s` does not exist in the calendar",
                        key=key.capitalize(), value=value),

@@ -77,6 +77,10 @@ CASES = {
         {A: article(slug="visit", tags="FEDER; Europe; ville")},
         [f"{A}:6: error: the tags are separated by semicolons",
          "`Tags: FEDER, Europe, ville`"]),
+    "time skipped by the spring clock change": (
+        {A: article(slug="visit", date="2021-03-28 02:30")},
+        [f"{A}:2: error: Date `2021-03-28 02:30` does not exist in Brussels",
+         "write a time before 02:00 or from 03:00"]),
     "date in other digits": (
         {A: article(slug="visit", date="\u0662\u0660\u0662\u0661-10-18")},
         [f"{A}:2: error: Date `\u0662\u0660\u0662\u0661-10-18` is not a date"]),
