@@ -351,3 +351,16 @@ def resolve_articles(edition: Edition, index: ArticleIndex,
                                     _("copy the slug from the article's `Slug:` line")))
     edition.articles = articles
     return problems
+
+
+def late_article_notes(edition: Edition) -> list[Problem]:
+    """Articles dated after the edition (resolved first): the archive would show an email
+    that announced what was not yet written. A note: the officer may mean it."""
+    if edition.date is None:
+        return []
+    return [Problem(edition.path, edition.line_of("date"),
+                    _("article `%(slug)s` is dated %(date)s, after the edition",
+                      slug=article.slug, date=article.date.date().isoformat()),
+                    _("date the edition on or after its articles, or keep this one for the "
+                      "next edition"))
+            for article in edition.articles if article.date.date() > edition.date]

@@ -32,6 +32,7 @@ from .edition import (
     duplicate_problems,
     edition_files,
     edition_notes,
+    late_article_notes,
     read_edition,
     ready_problems,
     resolve_articles,
@@ -200,6 +201,7 @@ class EditionsGenerator(Generator):
         for edition in editions:
             problems = resolve_articles(edition, index, left_out)
             log.extend(problems)
+            log.note(late_article_notes(edition))
             if not (problems or not edition.complete or not edition.articles):
                 ready.append(edition)
         if not GlobeSettings.of(self.settings).draft_emails:

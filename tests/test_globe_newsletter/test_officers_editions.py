@@ -138,3 +138,10 @@ def test_an_edition_number_00_is_an_error_and_markup_in_the_subject_a_note(
         ("2021-00.fr.md", 1, "Number `2021-00` is not an edition number")]
     assert [(n.line, n.message) for n in result.notes if "typed" in n.message] == [
         (4, "`<b>` would be shown as typed: `Subject:` is plain text")]
+
+
+def test_an_article_dated_after_its_edition_is_a_note_on_the_date(tmp_path, build_site):
+    result = build(tmp_path, build_site, edition(date="2021-10-01"))  # alpha: 2021-10-29
+    assert result.ok, result.problems
+    assert [(n.line, n.message) for n in result.notes if "after the edition" in n.message] == [
+        (2, "article `alpha` is dated 2021-10-29, after the edition")]
