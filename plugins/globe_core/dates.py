@@ -39,7 +39,11 @@ def _exists_in_brussels(written: dt.datetime) -> bool:
     """False for a time the spring clock change skips (02:00-02:59 on its Sunday): read as
     Brussels time and back, it comes out an hour later."""
     there = written.replace(tzinfo=BRUSSELS)
-    return there.astimezone(dt.UTC).astimezone(BRUSSELS).replace(tzinfo=None) == written
+    try:
+        back = there.astimezone(dt.UTC).astimezone(BRUSSELS).replace(tzinfo=None)
+    except (OverflowError, ValueError):  # year 1 or 9999: other checks refuse those
+        return True
+    return back == written
 
 
 def parse_date(value: str | None) -> dt.datetime | None:

@@ -6,7 +6,14 @@ import datetime as dt
 
 import pytest
 
-from globe_core.dates import NOT_A_DATE, NOT_IN_CALENDAR, date_error, parse_date, parse_day
+from globe_core.dates import (
+    NOT_A_DATE,
+    NOT_IN_BRUSSELS,
+    NOT_IN_CALENDAR,
+    date_error,
+    parse_date,
+    parse_day,
+)
 from globe_core.source import split_source
 from globe_core.validators import check_date, check_keys
 
@@ -16,7 +23,13 @@ from globe_core.validators import check_date, check_keys
     ("2021-11-18T09:30", True, None), ("2021-11-18", False, None),
     ("2021-11-18 09:30", False, NOT_A_DATE), ("18/11/2021", True, NOT_A_DATE),
     ("2021-02-30", True, NOT_IN_CALENDAR), ("2021-02-30", False, NOT_IN_CALENDAR),
-    ("2021-11-18 25:00", True, NOT_IN_CALENDAR)])
+    ("2021-11-18 25:00", True, NOT_IN_CALENDAR),
+    # the spring clock change skips 02:00-02:59 in Brussels; the autumn one repeats them
+    ("2026-03-29 02:30", True, NOT_IN_BRUSSELS), ("2026-03-29 03:00", True, None),
+    ("2026-10-25 02:30", True, None),
+    # years other checks refuse: no overflow here
+    ("0001-01-01 00:00", True, None), ("9999-12-31 23:59", True, None),
+    ("\u0662\u0660\u0662\u0661-11-18", True, NOT_A_DATE)])
 def test_date_errors(value, with_time, error):
     assert date_error(value, with_time) == error
 
