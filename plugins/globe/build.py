@@ -64,7 +64,8 @@ def load_settings(content=None, editions=None, production=False, overrides=None)
 # written `{filename}`, `{static}` or `{attach}`: references.py, and the link check)
 _REPORTED_BY_GLOBE = ("There are %s items", "There are %s original (not translated) items",
                       "{filename} used for linking to static", "Unable to find '%s'",
-                      "Cannot get modification stamp for %s")
+                      "Cannot get modification stamp for %s",
+                      "Unable to generate valid slug for %s")
 
 
 class _PelicanWarnings(logging.Handler):

@@ -66,6 +66,7 @@ SITE_FOLDERS = frozenset({"archives", "category", "tag", "feeds", "newsletter", 
                           "pagefind", "theme", "thumbnails", "page", "drafts"})
 _YEAR = re.compile(r"^\d{4}$")
 _TAG_SLUG_SUBSTITUTIONS = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]  # as Pelican names tags
+_HAS_LETTER = re.compile(r"[^\W_]")
 # `name.fr.md`: the language a file name announces
 _NAME_LANG = re.compile(r"\.([a-z]{2})\.[a-z]+$")
 
@@ -157,6 +158,7 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
 
     _check_hero_image(source, rules, problem)
     _check_lengths(source, problem)
+    _check_named_pages(source, problem)
     if kind == "article":
         problems += list_problems(source, "tags")
     return problems
@@ -183,9 +185,9 @@ def _check_lengths(source: SourceFile, problem) -> None:
     for number, tag in enumerate(tags):
         # Tags are pages by slug: `FEDER` and `Féder` are one page, which would list the
         # article twice and link to it under two names
-        first = first_with_slug.setdefault(
-            slugify(tag, regex_subs=_TAG_SLUG_SUBSTITUTIONS), number)
-        if first != number:
+        slug = slugify(tag, regex_subs=_TAG_SLUG_SUBSTITUTIONS)
+        first = first_with_slug.setdefault(slug, number) if _HAS_LETTER.search(slug) else number
+        if first != number:  # (a slug without letters is reported as such)
             problem("tags", _("the tags `%(first)s` and `%(second)s` are the same tag",
                               first=tags[first], second=tag),
                     _("keep one of them, written the same way in every article"))
@@ -194,6 +196,23 @@ def _check_lengths(source: SourceFile, problem) -> None:
                               tag=tag[:40].rstrip(), count=len(tag)),
                     _("a tag is a few words, at most %(max)s characters: separate tags "
                       "with commas", max=LONGEST_TAG))
+
+
+def _check_named_pages(source: SourceFile, problem) -> None:
+    """A tag or author is a page whose address is made of its letters and digits: a name
+    with none (`!!!`, an emoji) would have no page, or one at `/tag/-/`."""
+    for tag in split_list(source.value("tags")):
+        if not _HAS_LETTER.search(slugify(tag, regex_subs=_TAG_SLUG_SUBSTITUTIONS)):
+            problem("tags", _("the tag `%(tag)s` has no letter or digit to name its page",
+                              tag=tag[:60]), _named_page_fix())
+    author = (source.value("author") or "").strip()
+    if author and not _HAS_LETTER.search(slugify(author, regex_subs=_TAG_SLUG_SUBSTITUTIONS)):
+        problem("author", _("the author `%(author)s` has no letter or digit to name its page",
+                            author=author[:60]), _named_page_fix())
+
+
+def _named_page_fix() -> str:
+    return _("write it in words: the address of its page is made of its letters and digits")
 
 
 def _check_date(source: SourceFile, problem) -> None:

@@ -7,11 +7,15 @@ page must find that article in its own language, and only there.
 from __future__ import annotations
 
 import re
+import threading
 
 import pytest
+from contentkit import article, write_tree
+from support import free_port
 
 from browser.axe import WCAG_AA, describe, run_axe
 from browser.support import RequestLog
+from globe.serve import make_server
 from globe_core.languages import LANGUAGES
 
 WORD = "Ankara"
@@ -76,3 +80,36 @@ def test_header_links_to_the_search_page_of_its_language(served_sample_site, con
     page.goto(f"{served_sample_site.url}/nl/")
     link = page.get_attribute(".main-nav__item--search a", "href")
     assert link == f"{served_sample_site.url}/nl/search/"
+
+
+# Markup an officer typed as text (a title, a tag, text written with entities, code): the
+# page shows it escaped, and so must the search results, which Pagefind's interface
+# inserts as HTML (titles and excerpts with their <mark>s).
+HOSTILE = '<img src=x onerror="window.pwned=1">'
+
+
+@pytest.fixture
+def hostile_search_site(build_site, tmp_path):
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    body = ("Le mot zanzibarquux apparait ici, avec &lt;img src=y onerror=\"window.pwned=2\"&gt; "
+            "et `<img src=z onerror=window.pwned=3>` écrits comme du texte.")
+    content = write_tree(tmp_path / "content", {"articles/visit.fr.md": article(
+        title=f"Titre {HOSTILE} zanzibarquux", tags=f"visite {HOSTILE}", body=body)})
+    result = build_site(content, production=True, SITEURL=url)
+    assert result.ok, result.problems
+    server = make_server(str(tmp_path / "output"), port)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def test_search_results_show_typed_markup_as_text(hostile_search_site, context):
+    page = context.new_page()
+    page.goto(f"{hostile_search_site}/search/?q=zanzibarquux")
+    page.wait_for_selector(".pagefind-ui__result-excerpt mark", timeout=15000)
+    results = page.locator(".pagefind-ui__results")
+    assert "onerror" in results.inner_text()  # shown, as text
+    assert results.locator("img").count() == 0
+    assert page.evaluate("window.pwned") is None

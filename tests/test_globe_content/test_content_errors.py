@@ -200,6 +200,19 @@ def test_bad_input_is_reported_with_path_and_line(tmp_path, case):
     assert_reported(check(tmp_path, files), *expected)
 
 
+def test_a_tag_or_author_without_letters_is_reported_on_its_line_only(tmp_path):
+    result = check(tmp_path, {A: article(slug="visit", tags="Europe, !!!, \U0001f642, \u2014",
+                                         author="???")})
+    assert_reported(result,
+                    f"{A}:6: error: the tag `!!!` has no letter or digit to name its page",
+                    f"{A}:6: error: the tag `\U0001f642` has no letter or digit",
+                    f"{A}:6: error: the tag `\u2014` has no letter or digit",  # page `/tag/-/`
+                    f"{A}:7: error: the author `???` has no letter or digit",
+                    "write it in words")
+    assert "Check failed: 4 problem(s)." in result.stderr
+    assert "Unable to generate valid slug" not in result.stderr  # Pelican's, lineless
+
+
 def test_every_problem_of_every_file_is_reported_in_one_run(tmp_path):
     result = check(tmp_path, {
         A: article(slug="visit", date="2021-13-01", category="sport"),
