@@ -65,7 +65,8 @@ def load_settings(content=None, editions=None, production=False, overrides=None)
 _REPORTED_BY_GLOBE = ("There are %s items", "There are %s original (not translated) items",
                       "{filename} used for linking to static", "Unable to find '%s'",
                       "Cannot get modification stamp for %s",
-                      "Unable to generate valid slug for %s")
+                      "Unable to generate valid slug for %s",
+                      "Replacement Indicator %r not recognized")
 
 
 class _PelicanWarnings(logging.Handler):

@@ -63,3 +63,12 @@ def localized(wrapper, key, lang, prefix):
 # from the body as the reader rendered it, before links are rewritten, so they read it raw.
 def body_of(content) -> str:
     return getattr(content, "_content", None) or ""
+
+
+# --- 5. The summary before its links are rewritten (pelican/contents.py) -----------------
+# Checked against Pelican 4.12.0: `Content.get_summary` is memoized, and Pelican rewrites
+# the {static}/{filename} links of summaries only after `all_generators_finalized`. Reading
+# `.summary` before that froze the unrewritten links for every later read: feeds showed
+# `href="{static}/…"`. Steps before the writing read the summary as the reader left it.
+def summary_of(content) -> str:
+    return (getattr(content, "metadata", None) or {}).get("summary") or ""

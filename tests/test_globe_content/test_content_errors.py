@@ -91,6 +91,12 @@ CASES = {
         ["content/articles/2021/visit.nl.md:3: error: this version is in the category "
          "`bilateral`, the fr one (content/articles/2021/visit.fr.md) in `europe`",
          "the same Category"]),
+    "a kind of link Pelican knows but the site does not make": (
+        {A: article(slug="visit", body="Voir [Europe]({category}europe), [ici]({index}) et "
+                                       "[x]({unknown}y).")},
+        [f"{A}:7: error: `{{category}}` is not a kind of link this site makes",
+         f"{A}:7: error: `{{index}}` is not a kind of link",
+         f"{A}:7: error: `{{unknown}}` is not a kind of link", "with `{filename}`"]),
     "one tag written twice": (
         {A: article(slug="visit", tags="FEDER, Europe, feder, Féder, Europe")},
         [f"{A}:6: error: the tags `FEDER` and `feder` are the same tag",

@@ -183,6 +183,24 @@ def test_summary_defaults_to_first_paragraph(small_site):
     assert "Un résumé écrit." in fr_items[1].get_text(" ", strip=True).replace(" .", ".")
 
 
+def test_links_of_a_summary_taken_from_the_body_are_rewritten_in_feeds(tmp_path, build_site):
+    # Pelican memoizes `.summary`, and rewrites its links only once every file is known:
+    # read earlier, the feed kept `href="{static}/…"` (a broken link)
+    content = tmp_path / "content"
+    write_image(content / "images/2021/ankara.jpg")
+    write_tree(content, {"articles/2021/ankara.fr.md": article(
+        "ankara", "fr", body="Voir [la photo]({static}/images/2021/ankara.jpg) et "
+                             "[le webinaire]({filename}webinar.fr.md).\n\nSuite."),
+        "articles/2021/webinar.fr.md": article("webinar", "fr")})
+    result = build_site(content, SITEURL="https://example.org")
+    assert result.ok, "\n".join(map(str, result.problems))
+    feed = ET.parse(tmp_path / "output/feeds/all.atom.xml").getroot()
+    summary = next(entry.find(f"{ATOM}summary").text for entry in feed.iter(f"{ATOM}entry")
+                   if entry.find(f"{ATOM}title").text == "Article ankara (fr)")
+    assert 'href="https://example.org/images/2021/ankara.jpg"' in summary, summary
+    assert 'href="https://example.org/2021/10/webinar/"' in summary, summary
+
+
 def test_drafts_are_never_listed(small_site):
     for listing in ("index.html", "archives/index.html", "feeds/all.atom.xml"):
         assert "Brouillon secret" not in (small_site / listing).read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ from globe_core.pelican_seams import (
     cache_article_urls,
     forget_limited_messages,
     localized,
+    summary_of,
 )
 
 
@@ -67,3 +68,15 @@ def test_an_attribute_of_a_category_can_be_used_in_its_url():
 def test_the_body_as_the_reader_rendered_it_is_readable():
     item = article()
     assert body_of(item) == "<p>Body</p>" == item.content
+
+
+def test_the_summary_is_read_without_freezing_it_before_its_links_are_rewritten():
+    item = Article("<p>Body</p>", metadata={
+        "title": "T", "slug": "visit", "date": dt.datetime(2021, 10, 18), "lang": "fr",
+        "summary": '<a href="{static}/x.jpg">x</a>'}, settings=settings(DEFAULT_LANG="fr"))
+    assert summary_of(item) == '<a href="{static}/x.jpg">x</a>'
+    item.metadata["summary"] = "rewritten"  # as refresh_metadata_intersite_links does
+    assert item.summary == "rewritten"
+    # why summary_of exists: Pelican still memoizes the summary once it is read
+    item.metadata["summary"] = "rewritten again"
+    assert item.summary == "rewritten"
