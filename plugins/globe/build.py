@@ -66,7 +66,8 @@ _REPORTED_BY_GLOBE = ("There are %s items", "There are %s original (not translat
                       "{filename} used for linking to static", "Unable to find '%s'",
                       "Cannot get modification stamp for %s",
                       "Unable to generate valid slug for %s",
-                      "Replacement Indicator %r not recognized")
+                      "Replacement Indicator %r not recognized",
+                      "The {attach} link in %s cannot relocate")
 
 
 class _PelicanWarnings(logging.Handler):

@@ -16,7 +16,12 @@ from globe_core.startup import at_initialized
 
 from . import parallel_read
 from .reader import GlobeMarkdownReader
-from .site_checks import check_folders, check_site, draft_link_problems
+from .site_checks import (
+    attached_file_problems,
+    check_folders,
+    check_site,
+    draft_link_problems,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +48,7 @@ def stop_on_problems(generators):
     log = problem_log(settings)
     log.extend(check_site(generators))
     log.extend(draft_link_problems(generators))
+    log.extend(attached_file_problems(generators))
     log.extend(check_folders(settings, log.display_path))
     if log:
         background.finish_all(settings)  # the problems of work still running, too: all at once

@@ -119,6 +119,47 @@ def draft_link_problems(generators) -> list[Problem]:
     return problems
 
 
+_STATIC_LINK = re.compile(r"""\{(attach|static)\}([^"'#?\s>]+)""")
+
+
+def attached_file_problems(generators) -> list[Problem]:
+    """A file that one article `{attach}`es and another links: `{attach}` moves it beside
+    the first article to be written, and Pelican leaves the other link pointing at the
+    old place (with a message that names no line). Reported on every other file."""
+    log = problem_log(generators[0].settings)
+    root = os.path.abspath(generators[0].settings["PATH"])
+    links: dict[str, dict[str, str]] = {}  # linked file: {source: kind, attach first}
+    for content in sorted((c for g in generators for c in _contents(g)[1]),
+                          key=lambda c: c.source_path):
+        body = content._content or ""
+        if "{attach}" not in body and "{static}" not in body:
+            continue  # most articles
+        folder = os.path.dirname(os.path.abspath(content.source_path))
+        for kind, target in _STATIC_LINK.findall(body):
+            path = unquote(target)
+            path = os.path.normpath(os.path.join(root, path.lstrip("/")) if
+                                    path.startswith("/") else os.path.join(folder, path))
+            by_source = links.setdefault(path, {})
+            if by_source.get(content.source_path) != "attach":
+                by_source[content.source_path] = kind
+    problems = []
+    for path, by_source in links.items():
+        attaching = [source for source, kind in by_source.items() if kind == "attach"]
+        if not attaching or len(by_source) < 2:
+            continue
+        shown = os.path.relpath(path, root).replace(os.sep, "/")
+        for source in by_source:
+            if source == attaching[0]:
+                continue
+            problems.append(Problem(
+                log.display_path(source), _line_naming(source, os.path.basename(path)),
+                _("`%(file)s` is attached to %(other)s with `{attach}`, which publishes it "
+                  "beside that one only", file=shown, other=log.display_path(
+                      attaching[0] if source != attaching[0] else attaching[1])),
+                _("link it with `{static}` in every file that links it")))
+    return problems
+
+
 def _line_naming(path: str, name: str) -> int:
     with open(path, encoding="utf-8", errors="replace") as file:
         for number, line in enumerate(file, start=1):

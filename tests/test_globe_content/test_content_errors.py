@@ -97,6 +97,12 @@ CASES = {
         [f"{A}:7: error: `{{category}}` is not a kind of link this site makes",
          f"{A}:7: error: `{{index}}` is not a kind of link",
          f"{A}:7: error: `{{unknown}}` is not a kind of link", "with `{filename}`"]),
+    "a file attached to one article and linked by another": (
+        {A: article(slug="visit", body="Le [rapport]({attach}../../images/there.jpg)."),
+         "content/articles/2021/visit.nl.md": article(
+             slug="visit", lang="nl", body="Het [rapport]({static}/images/there.jpg).")},
+        ["content/articles/2021/visit.nl.md:7: error: `images/there.jpg` is attached to "
+         f"{A} with `{{attach}}`", "link it with `{static}` in every file"]),
     "one tag written twice": (
         {A: article(slug="visit", tags="FEDER, Europe, feder, Féder, Europe")},
         [f"{A}:6: error: the tags `FEDER` and `feder` are the same tag",
