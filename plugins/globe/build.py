@@ -23,12 +23,12 @@ from globe_core.foreign_resources import (
     loaded_from,
     written_loads,
 )
-from globe_core.messages import _
 from globe_core.pelican_seams import forget_limited_messages
 from globe_core.problems import ContentProblems, Problem, ProblemLog
 from globe_core.settings import GlobeSettings
 
 from . import fingerprint, output_folder, writable_paths
+from .build_failure import failure_problem
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -115,9 +115,7 @@ def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:
     except ContentProblems:
         pass
     except Exception as error:  # a template or plugin failure: still a clear message
-        log.add(settings["PATH"], 0,
-                _("the build stopped: %(error)s", error=f"{type(error).__name__}: {error}"),
-                _("fix the file named above, or report this message to the developers"))
+        log.extend([failure_problem(error, settings["PATH"])])
     finally:
         background.abandon(settings)  # after a failure: no job outlives its build
         written_files.forget(settings["OUTPUT_PATH"])
