@@ -12,7 +12,6 @@ from pathlib import Path
 
 from pelican import Pelican, signals
 from pelican.log import console as pelican_console
-from pelican.settings import read_settings
 
 from globe_content.tree import undecodable_names
 from globe_core import background, written_files
@@ -29,6 +28,7 @@ from globe_core.settings import GlobeSettings
 
 from . import fingerprint, output_folder, writable_paths
 from .build_failure import failure_problem
+from .settings_file import read_settings_file
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,15 +47,16 @@ class BuildResult:
 
 
 def load_settings(content=None, editions=None, production=False, overrides=None) -> dict:
-    """The project's settings, pointed at any content tree (UnusablePathError when a
-    folder or file they name cannot be written)."""
+    """The project's settings, pointed at any content tree (SettingsFileError when the
+    file cannot be read, UnusablePathError when a folder or file they name cannot be
+    written)."""
     name = "publishconf.py" if production else "pelicanconf.py"
     override = dict(overrides or {})
     if content:
         override["PATH"] = os.path.abspath(content)
     if editions:
         override["GLOBE_EDITIONS_PATH"] = os.path.abspath(editions)
-    settings = read_settings(str(PROJECT_ROOT / name), override=override)
+    settings = read_settings_file(str(PROJECT_ROOT / name), override)
     writable_paths.check_settings(settings)
     return settings
 

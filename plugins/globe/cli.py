@@ -13,6 +13,7 @@ from globe_core.messages import _, decimal
 from . import build as builds
 from .newsletter_delivery import add_commands as add_delivery_commands
 from .publish_commands import add_commands as add_publishing_commands
+from .settings_file import SettingsFileError
 from .writable_paths import UnusablePathError
 
 
@@ -173,6 +174,9 @@ def main(argv=None) -> int:
         return 130
     except UnusablePathError as error:
         print(_("error") + f": {error}", file=sys.stderr)
+        return 2
+    except SettingsFileError as error:
+        print(error.problem, file=sys.stderr)
         return 2
     except OSError as error:  # the machine, not the content: a disk full, a lost mount…
         print(_("globe stopped: %(error)s", error=_system_error(error)), file=sys.stderr)

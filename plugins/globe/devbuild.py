@@ -14,16 +14,21 @@ import sys
 
 from . import build as builds
 from . import preview
+from .settings_file import SettingsFileError
 
 
 def main(argv=None) -> int:
     args = json.loads((argv or sys.argv[1:])[0])
     logging.getLogger().addHandler(logging.NullHandler())
     logging.getLogger().setLevel(logging.WARNING)
-    settings = builds.load_settings(args["content"], args["editions"],
-                                    overrides={"SITEURL": args["siteurl"],
-                                               preview.URL_MAP_KEY: args["url_map"]})
-    result = builds.build(settings, args["output"])
+    try:
+        settings = builds.load_settings(args["content"], args["editions"],
+                                        overrides={"SITEURL": args["siteurl"],
+                                                   preview.URL_MAP_KEY: args["url_map"]})
+    except SettingsFileError as error:  # shown in the browser like any other problem
+        result = builds.BuildResult([error.problem])
+    else:
+        result = builds.build(settings, args["output"])
     print(json.dumps({"problems": [dataclasses.asdict(p) for p in result.problems],
                       "notes": [dataclasses.asdict(p) for p in result.notes],
                       "seconds": result.seconds}))

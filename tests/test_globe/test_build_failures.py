@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 from contentkit import article, write_tree
 from support import ROOT
+
+from globe.settings_file import SettingsFileError, read_settings_file
 
 
 @pytest.mark.parametrize("broken, expected", [
@@ -31,3 +36,42 @@ def test_a_broken_theme_template_is_reported_on_its_file_and_line(
     assert (problem.path, problem.line) == (str(template), number), problem
     assert problem.message.startswith(f"the template stopped the build: {expected}")
     assert "fix the template at this line" in problem.fix
+
+
+@pytest.mark.parametrize("mistake, line, expected", [
+    ("SITENAME = 'The Globe\n", 2, "the settings file is not valid Python: unterminated"),
+    ("  TIMEZONE = 'Europe/Brussels'\n", 2, "the settings file is not valid Python: "
+                                            "unexpected indent"),
+    ("SITEURL = SITE_URL\n", 2, "the settings file stopped with NameError: name 'SITE_URL'"),
+])
+def test_a_mistake_in_a_settings_file_is_reported_on_its_line(tmp_path, mistake, line,
+                                                              expected):
+    conf = tmp_path / "pelicanconf.py"
+    conf.write_text("AUTHOR = 'Brussels International'\n" + mistake, encoding="utf-8")
+    with pytest.raises(SettingsFileError) as raised:
+        read_settings_file(str(conf), {})
+    problem = raised.value.problem
+    assert (problem.line, problem.path.endswith("pelicanconf.py")) == (line, True)
+    assert problem.message.startswith(expected), problem.message
+    assert "fix this line of the settings file" in problem.fix
+
+
+def test_globe_says_where_the_settings_file_is_broken_without_a_traceback(tmp_path):
+    project = tmp_path / "project"  # globe reads the settings beside its own plugins
+    for name in ("plugins", "theme"):
+        shutil.copytree(ROOT / name, project / name,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    shutil.copy(ROOT / "pelicanconf.py", project)
+    (project / "publishconf.py").write_text(
+        (ROOT / "publishconf.py").read_text(encoding="utf-8") + "\nSITEURL = 'https://x\n",
+        encoding="utf-8")
+    line = len((project / "publishconf.py").read_text(encoding="utf-8").splitlines())
+    content = write_tree(tmp_path / "content", {"articles/visit.fr.md": article()})
+    result = subprocess.run(
+        [sys.executable, "-m", "globe", "check", "--content", str(content)], cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(project / "plugins")}, capture_output=True,
+        text=True, check=False)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"project/publishconf.py:{line}: error: the settings "
+                                    "file is not valid Python"), result.stderr
