@@ -6,6 +6,8 @@ import argparse
 import logging
 import os
 import sys
+import tempfile
+import traceback
 
 from globe_core.languages import LANGUAGES
 from globe_core.messages import _, decimal
@@ -181,6 +183,20 @@ def main(argv=None) -> int:
     except OSError as error:  # the machine, not the content: a disk full, a lost mount…
         print(_("globe stopped: %(error)s", error=_system_error(error)), file=sys.stderr)
         return 2
+    except Exception as error:  # a fault of ours: one clear line, the details kept aside
+        print(_("globe stopped on an unexpected error: %(error)s — the details are in "
+                "%(path)s: please send that file to the developers",
+                error=f"{type(error).__name__}: {error}", path=_keep_traceback(error)),
+              file=sys.stderr)
+        return 70  # EX_SOFTWARE: neither bad content (1) nor a bad command (2)
+
+
+def _keep_traceback(error: Exception) -> str:
+    handle, path = tempfile.mkstemp(prefix="globe-error-", suffix=".txt")
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        file.write(f"globe {' '.join(sys.argv[1:])}\n\n")
+        traceback.print_exception(error, file=file)
+    return path
 
 
 def _system_error(error: OSError) -> str:

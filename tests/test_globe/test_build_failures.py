@@ -6,11 +6,13 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from contentkit import article, write_tree
 from support import ROOT
 
+from globe import cli
 from globe.settings_file import SettingsFileError, read_settings_file
 
 
@@ -75,3 +77,22 @@ def test_globe_says_where_the_settings_file_is_broken_without_a_traceback(tmp_pa
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"project/publishconf.py:{line}: error: the settings "
                                     "file is not valid Python"), result.stderr
+
+
+def test_an_unexpected_fault_is_one_line_and_a_file_for_the_developers(
+        tmp_path, monkeypatch, capsys):
+    # A fault of ours, injected where any command starts: the officer sees no traceback
+    def fail(*_args, **_kwargs):
+        raise RuntimeError("a bug of ours")
+
+    monkeypatch.setattr(cli.builds, "load_settings", fail)
+    code = cli.main(["check", "--content", str(tmp_path)])
+    error = capsys.readouterr().err
+    assert code == 70
+    assert "Traceback" not in error
+    first, = error.splitlines()
+    assert first.startswith("globe stopped on an unexpected error: RuntimeError: a bug of ours")
+    kept = Path(first.split(" the details are in ")[1].split(": please send")[0])
+    assert "Traceback" in kept.read_text(encoding="utf-8")
+    assert 'raise RuntimeError("a bug of ours")' in kept.read_text(encoding="utf-8")
+    kept.unlink()
