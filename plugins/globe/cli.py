@@ -13,6 +13,7 @@ from globe_core.languages import LANGUAGES
 from globe_core.messages import _, decimal
 
 from . import build as builds
+from .argparse_words import speak_the_users_language
 from .newsletter_delivery import add_commands as add_delivery_commands
 from .publish_commands import add_commands as add_publishing_commands
 from .settings_file import SettingsFileError
@@ -109,7 +110,7 @@ def cmd_redirects(args) -> int:
 
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="globe", description=_("The Brussels Globe publishing tool"))
-    commands = top.add_subparsers(dest="command", required=True)
+    commands = top.add_subparsers(dest="command", required=True, metavar=_("command"))
 
     check = commands.add_parser("check", help=_("check the content; publish nothing"))
     _add_content_options(check)
@@ -138,7 +139,8 @@ def parser() -> argparse.ArgumentParser:
     translations.set_defaults(run=cmd_translations)
 
     newsletter = commands.add_parser("newsletter", help=_("newsletter editions"))
-    newsletter_commands = newsletter.add_subparsers(dest="newsletter_command", required=True)
+    newsletter_commands = newsletter.add_subparsers(dest="newsletter_command", required=True,
+                                                   metavar=_("command"))
     new = newsletter_commands.add_parser("new", help=_("write the next edition file"))
     _add_content_options(new)
     new.add_argument("--lang", default="fr",
@@ -151,7 +153,8 @@ def parser() -> argparse.ArgumentParser:
     from .import_wordpress import add_arguments  # noqa: PLC0415
 
     importing = commands.add_parser("import", help=_("bring content over from another site"))
-    sources = importing.add_subparsers(dest="import_source", required=True)
+    sources = importing.add_subparsers(dest="import_source", required=True,
+                                        metavar=_("source"))
     wordpress = sources.add_parser("wordpress", help=_("import a WordPress export (WXR)"))
     add_arguments(wordpress, existing_folder)
     wordpress.set_defaults(run=cmd_import_wordpress)
@@ -169,6 +172,7 @@ def main(argv=None) -> int:
     # Problems are reported as values below; log records only feed the build's checks.
     logging.getLogger().addHandler(logging.NullHandler())
     logging.getLogger().setLevel(logging.WARNING)
+    speak_the_users_language()  # argparse's own words too: usage, error, -h
     args = parser().parse_args(argv)
     try:
         return args.run(args)

@@ -167,3 +167,28 @@ def test_an_edition_problem_in_french(tmp_path):
                         r"caractères — écrivez de 40 à 100 caractères ", line)
                for line in lines), lines
     assert not any(": error: " in line for line in lines)
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("fr", ["utilisation : globe check [-h]",
+            "globe check : erreur : argument --editions : /nowhere n’est pas un dossier"]),
+    ("nl", ["gebruik: globe check [-h]",
+            "globe check: fout: bij --editions: /nowhere is geen map"]),
+])
+def test_a_mistyped_command_is_answered_in_the_users_language(tmp_path, lang, expected):
+    # argparse's own words (usage, error, argument) too, not half in English
+    result = run_check(tmp_path, "--editions", "/nowhere", GLOBE_LANG=lang)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(expected[0]), lines
+    assert lines[-1] == expected[1], lines
+
+
+def test_the_help_of_globe_is_in_the_users_language(tmp_path):
+    env = {**os.environ, "GLOBE_LANG": "nl"}
+    result = subprocess.run([GLOBE, "--help"], cwd=tmp_path, env=env, capture_output=True,
+                            text=True, timeout=60, check=False)
+    assert result.returncode == 0
+    assert result.stdout.startswith("gebruik: globe [-h] opdracht ...")
+    assert "\npositionele argumenten:\n  opdracht\n" in result.stdout
+    assert re.search(r"\nopties:\n  -h, --help +deze hulp tonen en stoppen\n", result.stdout)
