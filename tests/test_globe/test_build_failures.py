@@ -48,12 +48,17 @@ def test_a_broken_theme_template_is_reported_on_its_file_and_line(
 ])
 def test_a_mistake_in_a_settings_file_is_reported_on_its_line(tmp_path, mistake, line,
                                                               expected):
-    conf = tmp_path / "pelicanconf.py"
+    # Pelican keeps a settings file in sys.modules under its name: not `pelicanconf`,
+    # which publishconf.py imports in the builds of later tests
+    conf = tmp_path / "brokenconf.py"
     conf.write_text("AUTHOR = 'Brussels International'\n" + mistake, encoding="utf-8")
-    with pytest.raises(SettingsFileError) as raised:
-        read_settings_file(str(conf), {})
+    try:
+        with pytest.raises(SettingsFileError) as raised:
+            read_settings_file(str(conf), {})
+    finally:
+        sys.modules.pop("brokenconf", None)
     problem = raised.value.problem
-    assert (problem.line, problem.path.endswith("pelicanconf.py")) == (line, True)
+    assert (problem.line, problem.path.endswith("brokenconf.py")) == (line, True)
     assert problem.message.startswith(expected), problem.message
     assert "fix this line of the settings file" in problem.fix
 
