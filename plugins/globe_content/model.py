@@ -158,7 +158,7 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
 
     _check_hero_image(source, rules, problem)
     _check_lengths(source, problem)
-    _check_named_pages(source, problem)
+    _check_author(source, problem)
     if kind == "article":
         problems += list_problems(source, "tags")
     return problems
@@ -186,8 +186,12 @@ def _check_lengths(source: SourceFile, problem) -> None:
         # Tags are pages by slug: `FEDER` and `Féder` are one page, which would list the
         # article twice and link to it under two names
         slug = slugify(tag, regex_subs=_TAG_SLUG_SUBSTITUTIONS)
-        first = first_with_slug.setdefault(slug, number) if _HAS_LETTER.search(slug) else number
-        if first != number:  # (a slug without letters is reported as such)
+        if not _HAS_LETTER.search(slug):  # `!!!`, an emoji: no page, or one at /tag/-/
+            problem("tags", _("the tag `%(tag)s` has no letter or digit to name its page",
+                              tag=tag[:60]), _named_page_fix())
+            continue
+        first = first_with_slug.setdefault(slug, number)
+        if first != number:
             problem("tags", _("the tags `%(first)s` and `%(second)s` are the same tag",
                               first=tags[first], second=tag),
                     _("keep one of them, written the same way in every article"))
@@ -198,13 +202,9 @@ def _check_lengths(source: SourceFile, problem) -> None:
                       "with commas", max=LONGEST_TAG))
 
 
-def _check_named_pages(source: SourceFile, problem) -> None:
-    """A tag or author is a page whose address is made of its letters and digits: a name
-    with none (`!!!`, an emoji) would have no page, or one at `/tag/-/`."""
-    for tag in split_list(source.value("tags")):
-        if not _HAS_LETTER.search(slugify(tag, regex_subs=_TAG_SLUG_SUBSTITUTIONS)):
-            problem("tags", _("the tag `%(tag)s` has no letter or digit to name its page",
-                              tag=tag[:60]), _named_page_fix())
+def _check_author(source: SourceFile, problem) -> None:
+    """An author is a page whose address is made of its letters and digits, like a tag
+    (`_check_lengths`): a name with none would have no page."""
     author = (source.value("author") or "").strip()
     if author and not _HAS_LETTER.search(slugify(author, regex_subs=_TAG_SLUG_SUBSTITUTIONS)):
         problem("author", _("the author `%(author)s` has no letter or digit to name its page",
