@@ -193,7 +193,6 @@ class SiteHandler(SimpleHTTPRequestHandler):
     def list_directory(self, path):
         # A folder without index.html: a 404, as on the web server, not a listing.
         self.send_error(404)
-        return None
 
     def log_message(self, format, *args):  # noqa: A002 — the base class's name
         pass
