@@ -48,7 +48,7 @@ class BuildResult:
 
 def load_settings(content=None, editions=None, production=False, overrides=None) -> dict:
     """The project's settings, pointed at any content tree (UnusablePathError when a
-    folder or file they name cannot be written)."""
+    folder or file they name cannot be written, SettingError when one has the wrong type)."""
     name = "publishconf.py" if production else "pelicanconf.py"
     override = dict(overrides or {})
     if content:
@@ -56,6 +56,7 @@ def load_settings(content=None, editions=None, production=False, overrides=None)
     if editions:
         override["GLOBE_EDITIONS_PATH"] = os.path.abspath(editions)
     settings = read_settings(str(PROJECT_ROOT / name), override=override)
+    GlobeSettings.from_settings(settings)  # SettingError: a GLOBE_* value of the wrong type
     writable_paths.check_settings(settings)
     return settings
 

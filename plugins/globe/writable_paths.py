@@ -21,6 +21,8 @@ def why_unusable(path: str, folder: bool) -> str | None:
     """Why `path` cannot become a folder (folder=True) or a file of globe's; None if it can.
 
     It may not exist yet: then the nearest part of it that exists must be a folder."""
+    if not path.strip():  # "" would silently mean the current folder
+        return _("an empty name is not a folder or a file")
     if os.path.isdir(path) and not folder:
         return _("`%(path)s` is a folder, not a file", path=path)
     if os.path.exists(path) and not os.path.isdir(path) and folder:
