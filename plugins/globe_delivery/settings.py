@@ -60,7 +60,7 @@ class SmtpConfig:
                                 _("use one of: %(values)s", values=", ".join(SECURITY_MODES)))
         default_port = {"none": "25", "starttls": "587", "tls": "465"}[security]
         port = env.get("GLOBE_SMTP_PORT", "").strip() or default_port
-        if not port.isdigit() or not 0 < int(port) < 65536:
+        if not (port.isascii() and port.isdigit()) or not 0 < int(port) < 65536:
             raise DeliveryError(_("GLOBE_SMTP_PORT is `%(value)s`", value=port),
                                 _("give a port number, e.g. 587"))
         user = env.get("GLOBE_SMTP_USER", "").strip()
