@@ -37,10 +37,18 @@ def why_unusable(path: str, folder: bool) -> str | None:
 
 def folder_to_write(path: str) -> str:
     """argparse type: a folder globe may create or fill, or a clear usage error (exit 2)."""
-    reason = why_unusable(path, folder=True)
-    if reason:
-        raise argparse.ArgumentTypeError(reason + " — " + _("give a folder, e.g. links-report"))
-    return path
+    return folder_to_write_as("links-report")(path)
+
+
+def folder_to_write_as(example: str):
+    """folder_to_write, its message giving `example` as a folder to give instead."""
+    def folder(path: str) -> str:
+        reason = why_unusable(path, folder=True)
+        if reason:
+            raise argparse.ArgumentTypeError(
+                reason + " — " + _("give a folder, e.g. %(example)s", example=example))
+        return path
+    return folder
 
 
 def file_to_write(path: str) -> str:

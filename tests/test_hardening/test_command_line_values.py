@@ -42,3 +42,20 @@ def test_an_empty_output_folder_is_a_usage_error(tmp_path, command, value):
     assert result.returncode == 2, result.stderr
     assert "--output: an empty name is not a folder" in result.stderr
     assert sorted(os.listdir(tmp_path)) == []
+
+
+@pytest.mark.parametrize("tree", [[], ["articles"], ["articles", "pages", "images"]])
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_content_folder_with_nothing_to_publish_is_said_so(tmp_path, tree, command):
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in tree:
+        (content / name).mkdir()
+    (tmp_path / "editions").mkdir()
+    result = globe(tmp_path, command, "--content", "content", "--editions", "editions",
+                   *(["--output", "site"] if command == "build" else []))
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith("content: error: there is no article or page to publish")
+    assert "--content" in result.stderr
+    assert "Pagefind" not in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
