@@ -166,7 +166,8 @@ def upload(site: str, target: Target, name: str, rsync_options=(),
             target.run(f"rm -rf {shlex.quote(partial)}")
         raise DeployError(_("the upload to %(target)s failed: %(error)s",
                             target=str(target), error=done.stderr.strip()))
-    target.run(f"mv {shlex.quote(partial)} {shlex.quote(f'{RELEASES}/{name}')}")
+    # -T: if a release of that name is there already, fail rather than move this one into it
+    target.run(f"mv -T {shlex.quote(partial)} {shlex.quote(f'{RELEASES}/{name}')}")
 
 
 def doomed_releases(names: list[str], current: str | None, keep: int = KEEP) -> list[str]:

@@ -102,3 +102,18 @@ def test_a_target_inside_the_built_site_is_refused(tmp_path, inner):
     result = globe("deploy", str(built), "--target", str(built / inner))
     assert_failed_cleanly(result, "inside the built site")
     assert sorted(p.name for p in built.iterdir()) == ["index.html"]
+
+
+def test_a_release_name_already_taken_is_an_error_and_the_release_stays_whole(tmp_path):
+    from globe import releases  # noqa: PLC0415
+
+    target = releases.Target.parse(str(tmp_path / "server"))
+    name = releases.deploy(str(site(tmp_path / "first")), target)
+    second = tmp_path / "second"
+    second.mkdir()
+    (second / "index.html").write_text("<p>second</p>", encoding="utf-8")
+    with pytest.raises(releases.DeployError):
+        releases.upload(str(second), target, name)
+    release = tmp_path / "server" / "releases" / name
+    assert sorted(p.name for p in release.iterdir()) == ["index.html"]
+    assert (release / "index.html").read_text(encoding="utf-8") == "<p>site</p>"
