@@ -96,6 +96,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
     """Static files, with each language's own 404 page; in development, live reload."""
 
     state: DevState | None = None  # set for the development server only
+    # A connection that sends nothing for this long is closed: each one holds a thread,
+    # and idle ones (a client that connects and waits) would otherwise pile up for ever.
+    # Event streams write at least every 15 s, so they are not cut.
+    timeout = 60
 
     def do_GET(self):  # noqa: N802 — the base class's name
         if self.state is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import socket
 import threading
+import time
 
 from contentkit import article, write_tree
 from support import free_port
@@ -146,3 +147,32 @@ def test_a_browser_leaving_in_the_middle_of_a_file_is_not_logged(tmp_path, capfd
         server.shutdown()
         server.server_close()
     assert capfd.readouterr().err == ""
+
+
+def test_connections_that_send_nothing_are_closed_and_free_their_threads(tmp_path, capfd,
+                                                                          monkeypatch):
+    from globe.serve import SiteHandler  # noqa: PLC0415
+
+    assert SiteHandler.timeout is not None and 15 < SiteHandler.timeout <= 120
+    monkeypatch.setattr(SiteHandler, "timeout", 1)  # the same, in a second
+    (tmp_path / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    server = make_server(str(tmp_path), 0, state=DevState())
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    idle = [socket.create_connection(("127.0.0.1", server.server_address[1]))
+            for _ in range(30)]
+    try:
+        time.sleep(0.5)
+        assert threading.active_count() >= 30
+        time.sleep(2)
+        assert threading.active_count() < 10  # the idle ones were closed
+        assert all(client.recv(10) == b"" for client in idle)
+        connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1],
+                                                timeout=5)
+        connection.request("GET", "/")
+        assert connection.getresponse().status == 200
+    finally:
+        for client in idle:
+            client.close()
+        server.shutdown()
+        server.server_close()
+    assert "Traceback" not in capfd.readouterr().err
