@@ -46,3 +46,21 @@ def test_listmonk_answering_null_for_no_results_is_read_as_none(listmonk, publis
     assert code == 0, err
     assert len(listmonk.campaigns_tagged(TAG)) == 1
     assert NUMBER in TAG
+
+
+@pytest.mark.parametrize(("variable", "value"), [
+    ("GLOBE_LISTMONK_TIMEOUT", "nan"), ("GLOBE_LISTMONK_TIMEOUT", "inf"),
+    ("GLOBE_LISTMONK_TIMEOUT", "1e400"), ("GLOBE_LISTMONK_TIMEOUT", "-5"),
+    ("GLOBE_LISTMONK_URL", "http://[::1"), ("GLOBE_LISTMONK_URL", "http://exa mple.org"),
+    ("GLOBE_LISTMONK_URL", "http://127.0.0.1:99999"), ("GLOBE_LISTMONK_URL", "http://h:abc"),
+    ("GLOBE_LISTMONK_URL", "http://a\r\nb"), ("GLOBE_LISTMONK_URL", "http://a_b<c>/"),
+    ("GLOBE_LISTMONK_TOKEN", "s3cret\r\nX-Injected: 1"), ("GLOBE_LISTMONK_USER", "globe ci"),
+])
+def test_a_listmonk_variable_no_request_could_carry_is_named(listmonk, publish,  # noqa: F811
+                                                             monkeypatch, variable, value):
+    monkeypatch.setenv(variable, value)
+    code, _out, err = publish()
+    assert code == 1, err
+    assert err.startswith(f"error: {variable} ") and "Traceback" not in err
+    assert "globe stopped" not in err  # not blamed on a folder
+    assert listmonk.requests == []
