@@ -193,6 +193,12 @@ def deploy(site: str, target: Target, rsync_options=(), keep: int = KEEP,
     if not os.path.isfile(os.path.join(site, "index.html")):
         raise DeployError(_("%(folder)s has no index.html: build the site first "
                             "(make publish)", folder=site))
+    links = _links_in(site)
+    if links:
+        raise DeployError(_("%(folder)s contains symbolic links (%(files)s): the web server "
+                            "would serve what they point to on the server; the build writes "
+                            "none — build again (make publish)", folder=site,
+                            files=", ".join(links[:3]) + (" …" if len(links) > 3 else "")))
     if not target.host and _inside(target.path, site):
         raise DeployError(_("%(target)s is inside the built site %(folder)s: each deploy would "
                             "copy the earlier releases again; choose a folder outside it",
@@ -207,6 +213,15 @@ def deploy(site: str, target: Target, rsync_options=(), keep: int = KEEP,
         raise
     prune(target, keep)
     return name
+
+
+def _links_in(site: str) -> list[str]:
+    """Symbolic links under `site`, relative to it (rsync --archive copies them as links)."""
+    found = []
+    for folder, folders, files in os.walk(site):
+        found += [os.path.relpath(os.path.join(folder, name), site)
+                  for name in folders + files if os.path.islink(os.path.join(folder, name))]
+    return sorted(found)
 
 
 def _inside(path: str, folder: str) -> bool:

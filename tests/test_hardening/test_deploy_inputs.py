@@ -117,3 +117,16 @@ def test_a_release_name_already_taken_is_an_error_and_the_release_stays_whole(tm
     release = tmp_path / "server" / "releases" / name
     assert sorted(p.name for p in release.iterdir()) == ["index.html"]
     assert (release / "index.html").read_text(encoding="utf-8") == "<p>site</p>"
+
+
+@pytest.mark.parametrize("link", [("passwd", "/etc/passwd"), ("theme", "/etc"),
+                                  ("inside.html", "index.html")])
+def test_a_site_with_a_symbolic_link_is_not_deployed(tmp_path, link):
+    """rsync --archive copies links as links, and nginx follows them on the server."""
+    built = site(tmp_path / "output")
+    name, points_to = link
+    (built / name).symlink_to(points_to)
+    target = tmp_path / "server"
+    result = globe("deploy", str(built), "--target", str(target))
+    assert_failed_cleanly(result, "symbolic links", name)
+    assert not target.exists()  # refused before anything reached the server
