@@ -165,6 +165,11 @@ class MediaStore:
             if not found:
                 return None, _("not under wp-content/uploads")
             path = os.path.join(self.uploads, found.group(1))
+            # `uploads/../../x.pdf` in a post, or a link in the copy: never a file from
+            # elsewhere on this machine (it would be published under documents/)
+            root = os.path.realpath(self.uploads)
+            if os.path.commonpath([root, os.path.realpath(path)]) != root:
+                return None, _("outside the uploads folder (%(path)s)", path=path)
             if not os.path.isfile(path):
                 return None, _("not found in the uploads folder (%(path)s)", path=path)
             with open(path, "rb") as file:
