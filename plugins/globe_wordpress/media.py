@@ -176,6 +176,12 @@ class MediaStore:
                 return file.read(), ""
         if not self.download:
             return None, _("not downloaded: give --uploads DIR or --download")
+        if not self.is_own(url):
+            # Only the old site is asked: an export naming http://127.0.0.1:…, a cloud
+            # metadata address or an intranet host would have this machine fetch it and
+            # publish the answer.
+            return None, _("on another site (%(host)s): not downloaded; save it by hand if "
+                           "its licence allows", host=urlsplit(url).hostname)
         return self._download(urljoin(self.site_url + "/", url))
 
     def _download(self, url: str) -> tuple[bytes | None, str]:
