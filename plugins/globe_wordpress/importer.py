@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 
 from globe_core.old_urls import OldUrl, OldUrlError, parse_old_url
+from globe_core.source import without_refused_characters
 
 from . import category_map
 from .html_to_markdown import BodyContext, plain_paragraphs, to_markdown
@@ -368,6 +369,12 @@ class Importer:
         planned = self.plan()
         for entry in planned:
             text, complete = self.document(entry, categories)
+            # WordPress kept invisible controls and direction overrides (pasted from Word,
+            # or hostile) that `globe check` refuses: removed here, and said so
+            text, removed = without_refused_characters(text)
+            if removed:
+                self.report.note(entry.relative, "invisible",
+                                 ", ".join(sorted(set(removed))))
             self.report.kinds[entry.kind] += 1
             if complete:
                 outcome = self.ledger.write(self.content, entry.relative, text,
