@@ -57,13 +57,23 @@ def add_arguments(parser, existing_folder) -> None:
                         help=_("seconds to wait for each download (default: 15)"))
 
 
-def url_patterns(content: str) -> dict:
+def url_patterns(settings: dict) -> dict:
     """The site's URL settings, so that redirects point where the build writes."""
-    from . import build  # noqa: PLC0415 — Pelican's settings only when importing
-
-    settings = build.load_settings(content)
     return {key: settings[key] for key in ("ARTICLE_URL", "ARTICLE_LANG_URL", "PAGE_URL",
                                            "PAGE_LANG_URL")}
+
+
+def content_check(settings: dict):
+    """What `globe check` says of one file, by the reader's own checks (no build):
+    (path, bytes) -> [(line, message)]."""
+    from globe_content.reader import GlobeMarkdownReader  # noqa: PLC0415 — importing only
+
+    reader = GlobeMarkdownReader(settings)
+
+    def check(path: str, data: bytes) -> list[tuple[int, str]]:
+        return [(problem.line, problem.message)
+                for problem in reader.convert_file(path, data).problems]
+    return check
 
 
 def main(args) -> int:
@@ -93,7 +103,11 @@ def main(args) -> int:
                     path=path))
             return 0
         os.makedirs(options.content, exist_ok=True)
-        options.url_patterns = url_patterns(options.content)
+        from . import build  # noqa: PLC0415 — Pelican's settings only when importing
+
+        settings = build.load_settings(options.content)
+        options.url_patterns = url_patterns(settings)
+        options.check = content_check(settings)
         report, media, seconds, report_path = run_import(options)
     except ExportError as error:
         location = f"{args.export}:{error.line}" if error.line else args.export

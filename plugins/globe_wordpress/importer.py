@@ -7,11 +7,13 @@ import os
 import re
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
+from globe_core.messages import _
 from globe_core.old_urls import OldUrl, OldUrlError, parse_old_url
 from globe_core.source import without_refused_characters
 
@@ -47,6 +49,10 @@ class Options:
     work: str | None = None  # ledger, categories file, report, needs-review/
     timeout: float = 15.0
     url_patterns: dict = field(default_factory=dict)  # the site's ARTICLE_URL…
+    # The content model's own checks of one file, (path, bytes) -> [(line, message)], given
+    # by the command (this library may not import the reader): a file they refuse goes to
+    # needs-review/, never into content/.
+    check: Callable[[str, bytes], list[tuple[int, str]]] | None = None
 
     @property
     def work_dir(self) -> str:
@@ -376,6 +382,13 @@ class Importer:
                 self.report.note(entry.relative, "invisible",
                                  ", ".join(sorted(set(removed))))
             self.report.kinds[entry.kind] += 1
+            refused = complete and self.options.check and self.options.check(
+                os.path.join(self.content, entry.relative), text.encode("utf-8"))
+            if refused:
+                complete = False
+                self.report.note(entry.relative, "refused", "; ".join(
+                    _("line %(line)s: %(message)s", line=line, message=message)
+                    for line, message in refused[:3]))
             if complete:
                 outcome = self.ledger.write(self.content, entry.relative, text,
                                             self.options.force)
