@@ -373,6 +373,7 @@ class Importer:
         categories_path = os.path.join(self.work, "categories.toml")
         categories = category_map.load(categories_path)
         planned = self.plan()
+        in_content, set_aside = {}, set()  # relative path -> text; addresses not published
         for entry in planned:
             text, complete = self.document(entry, categories)
             # WordPress kept invisible controls and direction overrides (pasted from Word,
@@ -395,18 +396,37 @@ class Importer:
                 self.ledger.posts[entry.item.key] = entry.relative
                 if outcome == KEPT:
                     self.report.note(entry.relative, "kept")
+                else:
+                    in_content[entry.relative] = text
             else:
+                set_aside.add(entry.new_url)
                 review = os.path.join(self.work, "needs-review", entry.relative)
                 os.makedirs(os.path.dirname(review), exist_ok=True)
                 with open(review, "w", encoding="utf-8") as file:
                     file.write(text)
                 outcome = "review"
             self.report.files[outcome] += 1
+        if set_aside:
+            self._unlink(set_aside, in_content)
         self.ledger.files.update(self.media.written)
         used = category_map.categories_in([e.item for e in planned if e.kind == "article"])
         write_text(categories_path, category_map.render(used, categories, CATEGORIES_HEADER))
         self.ledger.save()
         return self.report
+
+
+    def _unlink(self, addresses: set[str], in_content: dict[str, str]) -> None:
+        """A post put in needs-review/ is not on the site: a link to it from a file in
+        content/ becomes its words (else `globe check` finds a broken link), as a link
+        to a page that was not imported does, and the report says so."""
+        link = re.compile(r"\[([^\[\]]*)\]\((" + "|".join(map(re.escape, sorted(addresses)))
+                          + r")(#[^)\s]*)?\)")
+        for relative, text in in_content.items():
+            unlinked = link.sub(lambda match: match.group(1), text)
+            if unlinked != text:
+                self.ledger.write(self.content, relative, unlinked)
+                for address in sorted({m.group(2) for m in link.finditer(text)}):
+                    self.report.note(relative, "link", address)
 
 
 CATEGORIES_HEADER = """WordPress categories -> the site's categories (see docs/migration.md).
