@@ -30,8 +30,9 @@ def _leave_at_once(code: int) -> None:
     logging.shutdown()
     atexit._run_exitfuncs()  # noqa: SLF001 (what interpreter shutdown would run)
     for stream in (sys.stdout, sys.stderr):
-        # a closed pipe (`globe … | head`): nothing more can be kept
-        with contextlib.suppress(OSError, ValueError):
+        # a closed pipe (`globe … | head`): nothing more can be kept; None: started with
+        # that descriptor closed (`globe … >&-`)
+        with contextlib.suppress(OSError, ValueError, AttributeError):
             stream.flush()
     os._exit(code)
 

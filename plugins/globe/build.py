@@ -48,8 +48,8 @@ class BuildResult:
 
 def load_settings(content=None, editions=None, production=False, overrides=None) -> dict:
     """The project's settings, pointed at any content tree (SettingsFileError when the
-    file cannot be read, UnusablePathError when a folder or file they name cannot be
-    written)."""
+    file cannot be read, SettingError when a GLOBE_* value has the wrong type,
+    UnusablePathError when a folder or file they name cannot be written)."""
     name = "publishconf.py" if production else "pelicanconf.py"
     override = dict(overrides or {})
     if content:
@@ -57,6 +57,7 @@ def load_settings(content=None, editions=None, production=False, overrides=None)
     if editions:
         override["GLOBE_EDITIONS_PATH"] = os.path.abspath(editions)
     settings = read_settings_file(str(PROJECT_ROOT / name), override)
+    GlobeSettings.from_settings(settings)  # SettingError: a GLOBE_* value of the wrong type
     writable_paths.check_settings(settings)
     return settings
 

@@ -11,6 +11,7 @@ import traceback
 
 from globe_core.languages import LANGUAGES
 from globe_core.messages import _, decimal
+from globe_core.settings import SettingError
 
 from . import build as builds
 from .argparse_words import speak_the_users_language
@@ -25,6 +26,15 @@ def existing_folder(path: str) -> str:
     if not os.path.isdir(path):
         raise argparse.ArgumentTypeError(_("%(path)s is not a folder", path=path))
     return path
+
+
+def output_folder_name(value: str) -> str:
+    """argparse type: the output folder's name, never empty (that would be the current
+    folder, which the output rules then refuse with a puzzling message)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError(_("an empty name is not a folder or a file") + " — "
+                                         + _("give a folder, e.g. --output output"))
+    return value
 
 
 def port_number(value: str) -> int:
@@ -118,14 +128,15 @@ def parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help=_("build the site and the newsletter editions"))
     _add_content_options(build)
-    build.add_argument("--output", default="output", help=_("output folder (default: output)"))
+    build.add_argument("--output", default="output", type=output_folder_name,
+                       help=_("output folder (default: output)"))
     build.add_argument("--production", action="store_true",
                        help=_("use publishconf.py (https://international.brussels, no drafts)"))
     build.set_defaults(run=cmd_build)
 
     serve = commands.add_parser("serve", help=_("build, serve on 127.0.0.1 and rebuild on change"))
     _add_content_options(serve)
-    serve.add_argument("--output", default="output",
+    serve.add_argument("--output", default="output", type=output_folder_name,
                        help=_("output folder (default: output)"))
     serve.add_argument("--port", type=port_number, default=8000,
                        help=_("port on 127.0.0.1 (default: 8000)"))
@@ -173,12 +184,14 @@ def main(argv=None) -> int:
     logging.getLogger().addHandler(logging.NullHandler())
     logging.getLogger().setLevel(logging.WARNING)
     speak_the_users_language()  # argparse's own words too: usage, error, -h
-    args = parser().parse_args(argv)
+    top = parser()
+    args = top.parse_args(argv)
+    _refuse_undecodable(top, args)
     try:
         return args.run(args)
     except KeyboardInterrupt:
         return 130
-    except UnusablePathError as error:
+    except (UnusablePathError, SettingError) as error:
         print(_("error") + f": {error}", file=sys.stderr)
         return 2
     except SettingsFileError as error:
@@ -201,6 +214,26 @@ def _keep_traceback(error: Exception) -> str:
         file.write(f"globe {' '.join(sys.argv[1:])}\n\n")
         traceback.print_exception(error, file=file)
     return path
+
+
+def _refuse_undecodable(top: argparse.ArgumentParser, args) -> None:
+    """A value that is not UTF-8 (a file name from another system's encoding) is a usage
+    error: it could not be written into a page, a report or a cache key later."""
+    for name, values in vars(args).items():
+        for value in values if isinstance(values, list) else [values]:
+            if isinstance(value, str) and not _is_utf8(value):
+                top.error(_("the value of --%(option)s is not UTF-8 text: %(value)s — "
+                            "rename the folder or file with letters your system writes in "
+                            "UTF-8", option=name.replace("_", "-"),
+                            value=value.encode("utf-8", "backslashreplace").decode()))
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # surrogates: bytes the system could not decode
+        return False
+    return True
 
 
 def _system_error(error: OSError) -> str:

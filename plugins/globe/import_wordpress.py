@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 
 from globe_core.messages import _
+
+from .writable_paths import folder_to_write_as
 
 
 def existing_file(path: str) -> str:
@@ -18,10 +21,22 @@ def existing_file(path: str) -> str:
     return path
 
 
+def seconds(value: str) -> float:
+    """argparse type: a number of seconds above zero (requests refuses 0, -1 and nan)."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not (math.isfinite(number) and number > 0):
+        raise argparse.ArgumentTypeError(
+            _("%(value)s is not a number of seconds: give one above 0, e.g. 15", value=value))
+    return number
+
+
 def add_arguments(parser, existing_folder) -> None:
     parser.add_argument("export", type=existing_file,
                         help=_("the WordPress export file (WXR, .xml)"))
-    parser.add_argument("--content", default="content",
+    parser.add_argument("--content", default="content", type=folder_to_write_as("content"),
                         help=_("content folder to write into (default: content/)"))
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--uploads", type=existing_folder,
@@ -32,22 +47,33 @@ def add_arguments(parser, existing_folder) -> None:
                         help=_("language of posts the export gives none (default: fr)"))
     parser.add_argument("--force", action="store_true",
                         help=_("replace files edited since the last import"))
-    parser.add_argument("--work", help=_("folder for the categories file, the report and "
-                                         "the import's memory (default: wordpress-import/ "
-                                         "next to the content folder)"))
+    parser.add_argument("--work", type=folder_to_write_as("wordpress-import"),
+                        help=_("folder for the categories file, the report and the import's "
+                               "memory (default: wordpress-import/ next to the content "
+                               "folder)"))
     parser.add_argument("--write-categories", action="store_true",
                         help=_("only write the categories file to edit, then stop"))
-    parser.add_argument("--timeout", type=float, default=15.0,
+    parser.add_argument("--timeout", type=seconds, default=15.0,
                         help=_("seconds to wait for each download (default: 15)"))
 
 
-def url_patterns(content: str) -> dict:
+def url_patterns(settings: dict) -> dict:
     """The site's URL settings, so that redirects point where the build writes."""
-    from . import build  # noqa: PLC0415 — Pelican's settings only when importing
-
-    settings = build.load_settings(content)
     return {key: settings[key] for key in ("ARTICLE_URL", "ARTICLE_LANG_URL", "PAGE_URL",
                                            "PAGE_LANG_URL")}
+
+
+def content_check(settings: dict):
+    """What `globe check` says of one file, by the reader's own checks (no build):
+    (path, bytes) -> [(line, message)]."""
+    from globe_content.reader import GlobeMarkdownReader  # noqa: PLC0415 — importing only
+
+    reader = GlobeMarkdownReader(settings)
+
+    def check(path: str, data: bytes) -> list[tuple[int, str]]:
+        return [(problem.line, problem.message)
+                for problem in reader.convert_file(path, data).problems]
+    return check
 
 
 def main(args) -> int:
@@ -77,7 +103,11 @@ def main(args) -> int:
                     path=path))
             return 0
         os.makedirs(options.content, exist_ok=True)
-        options.url_patterns = url_patterns(options.content)
+        from . import build  # noqa: PLC0415 — Pelican's settings only when importing
+
+        settings = build.load_settings(options.content)
+        options.url_patterns = url_patterns(settings)
+        options.check = content_check(settings)
         report, media, seconds, report_path = run_import(options)
     except ExportError as error:
         location = f"{args.export}:{error.line}" if error.line else args.export

@@ -18,6 +18,7 @@ map into nginx and reloading it (deploy/nginx/install-redirects.sh).
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import subprocess
 import tempfile
@@ -31,6 +32,9 @@ RELEASES = "releases"
 CURRENT = "current"
 KEEP = 5
 PARTIAL = ".partial-"
+# What a DEPLOY_TARGET's host may be: [user@]name, never starting with `-` (ssh and rsync
+# would read `-oProxyCommand=…` as an option and run it) and without shell characters.
+_HOST = re.compile(r"(?:[A-Za-z0-9_][A-Za-z0-9._-]*@)?[A-Za-z0-9_][A-Za-z0-9._-]*")
 
 
 class DeployError(Exception):
@@ -53,9 +57,20 @@ class Target:
         text = text.strip()
         if not text:
             raise DeployError(_("DEPLOY_TARGET is empty"))
+        if any(ord(c) < 32 or ord(c) == 127 for c in text):
+            raise DeployError(_("DEPLOY_TARGET `%(target)s` contains a control character "
+                                "(a line break, a tab…): write the folder or "
+                                "user@host:folder on one line", target=text))
         host, colon, path = text.partition(":")
         if colon and "/" not in host and host:
-            return cls(path or ".", host, tuple(ssh))
+            if not _HOST.fullmatch(host):
+                raise DeployError(_("DEPLOY_TARGET `%(target)s` does not start with a host "
+                                    "name: write user@host:folder, the host made of letters, "
+                                    "digits, dots and hyphens, not starting with a hyphen",
+                                    target=text))
+            # a relative folder starting with `-` must not reach mkdir, cd or rsync as an option
+            path = path or "."
+            return cls(f"./{path}" if path.startswith("-") else path, host, tuple(ssh))
         return cls(os.path.abspath(text))
 
     def __str__(self) -> str:
@@ -70,15 +85,27 @@ class Target:
         folder = shlex.quote(self.path)
         script = f"mkdir -p {folder} && cd {folder} && {script}"
         if self.host:
-            command = [*self.ssh, "-o", "BatchMode=yes", self.host, script]
+            command = [*self.ssh, "-o", "BatchMode=yes", "--", self.host, script]
         else:
             command = ["sh", "-c", script]
-        done = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL,
-                              check=False)
+        done = _run(command)
         if done.returncode:
             raise DeployError(_("%(target)s answered: %(error)s", target=str(self),
-                                error=(done.stderr or done.stdout).strip()))
+                                error=(done.stderr or done.stdout).strip()
+                                or _("exit code %(code)s", code=done.returncode)))
         return done.stdout
+
+
+def _run(command: list[str]) -> subprocess.CompletedProcess:
+    """Run ssh, sh or rsync without input; a program that cannot start is a DeployError."""
+    try:
+        # errors="replace": a file name or a server message need not be UTF-8
+        return subprocess.run(command, capture_output=True, text=True, errors="replace",
+                              stdin=subprocess.DEVNULL, check=False)
+    except OSError as error:  # DEPLOY_SSH empty, or naming a program that is not there
+        raise DeployError(_("cannot run `%(program)s`: %(error)s — install it, or set "
+                            "DEPLOY_SSH to the ssh command", program=command[0],
+                            error=error.strerror or error)) from error
 
 
 def release_name(now: datetime | None = None) -> str:
@@ -133,14 +160,14 @@ def upload(site: str, target: Target, name: str, rsync_options=(),
     if target.host:
         command += ["--rsh", shlex.join((*target.ssh, "-o", "BatchMode=yes"))]
     command += [site.rstrip("/") + "/", target.rsync_path(partial) + "/"]
-    done = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL,
-                          check=False)
+    done = _run(command)
     if done.returncode:
         with suppress(DeployError):  # else the next deploy's pruning removes it
             target.run(f"rm -rf {shlex.quote(partial)}")
         raise DeployError(_("the upload to %(target)s failed: %(error)s",
                             target=str(target), error=done.stderr.strip()))
-    target.run(f"mv {shlex.quote(partial)} {shlex.quote(f'{RELEASES}/{name}')}")
+    # -T: if a release of that name is there already, fail rather than move this one into it
+    target.run(f"mv -T {shlex.quote(partial)} {shlex.quote(f'{RELEASES}/{name}')}")
 
 
 def doomed_releases(names: list[str], current: str | None, keep: int = KEEP) -> list[str]:
@@ -166,6 +193,16 @@ def deploy(site: str, target: Target, rsync_options=(), keep: int = KEEP,
     if not os.path.isfile(os.path.join(site, "index.html")):
         raise DeployError(_("%(folder)s has no index.html: build the site first "
                             "(make publish)", folder=site))
+    links = _links_in(site)
+    if links:
+        raise DeployError(_("%(folder)s contains symbolic links (%(files)s): the web server "
+                            "would serve what they point to on the server; the build writes "
+                            "none — build again (make publish)", folder=site,
+                            files=", ".join(links[:3]) + (" …" if len(links) > 3 else "")))
+    if not target.host and _inside(target.path, site):
+        raise DeployError(_("%(target)s is inside the built site %(folder)s: each deploy would "
+                            "copy the earlier releases again; choose a folder outside it",
+                            target=str(target), folder=site))
     _names, previous = _state(target)
     name = release_name()
     upload(site, target, name, rsync_options, previous)
@@ -176,6 +213,20 @@ def deploy(site: str, target: Target, rsync_options=(), keep: int = KEEP,
         raise
     prune(target, keep)
     return name
+
+
+def _links_in(site: str) -> list[str]:
+    """Symbolic links under `site`, relative to it (rsync --archive copies them as links)."""
+    found = []
+    for folder, folders, files in os.walk(site):
+        found += [os.path.relpath(os.path.join(folder, name), site)
+                  for name in folders + files if os.path.islink(os.path.join(folder, name))]
+    return sorted(found)
+
+
+def _inside(path: str, folder: str) -> bool:
+    path, folder = os.path.realpath(path), os.path.realpath(folder)
+    return os.path.commonpath([path, folder]) == folder
 
 
 def rollback(target: Target, after_switch: str = "") -> str:
@@ -198,7 +249,7 @@ def rollback(target: Target, after_switch: str = "") -> str:
 def ssh_from_environment():
     """The ssh command: DEPLOY_SSH (default `ssh`), plus the key and host key that CI gives
     as DEPLOY_SSH_KEY and DEPLOY_KNOWN_HOSTS, written to a private folder while it runs."""
-    command = shlex.split(os.environ.get("DEPLOY_SSH", "ssh"))
+    command = _words_of("DEPLOY_SSH", "ssh") or ["ssh"]
     key = os.environ.get("DEPLOY_SSH_KEY", "").strip()
     if not key:
         yield tuple(command)
@@ -231,4 +282,14 @@ def after_switch_from_environment() -> str:
 
 
 def rsync_options_from_environment() -> list[str]:
-    return shlex.split(os.environ.get("DEPLOY_RSYNC_OPTIONS", ""))
+    return _words_of("DEPLOY_RSYNC_OPTIONS", "")
+
+
+def _words_of(variable: str, default: str) -> list[str]:
+    """An environment variable holding a command line, split as the shell would."""
+    value = os.environ.get(variable, default)
+    try:
+        return shlex.split(value)
+    except ValueError as error:  # an unclosed quote
+        raise DeployError(_("%(variable)s cannot be read as a command line (%(error)s): "
+                            "close its quotes", variable=variable, error=error)) from error

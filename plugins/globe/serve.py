@@ -96,6 +96,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
     """Static files, with each language's own 404 page; in development, live reload."""
 
     state: DevState | None = None  # set for the development server only
+    # A connection that sends nothing for this long is closed: each one holds a thread,
+    # and idle ones (a client that connects and waits) would otherwise pile up for ever.
+    # Event streams write at least every 15 s, so they are not cut.
+    timeout = 60
 
     def do_GET(self):  # noqa: N802 — the base class's name
         if self.state is not None:
@@ -118,11 +122,28 @@ class SiteHandler(SimpleHTTPRequestHandler):
         return path.endswith(("/", ".html"))
 
     def html_file(self, path: str) -> Path | None:
-        if "\x00" in self.translate_path(path):
+        local = self.local_file(path)
+        if local is None:
             return None
-        file = Path(self.translate_path(path))
-        file = file / "index.html" if file.is_dir() else file
-        return file if file.is_file() and file.suffix == ".html" else None
+        file = Path(local)
+        try:
+            file = file / "index.html" if file.is_dir() else file
+            if file.is_file() and file.suffix == ".html" and self.local_file(path, file):
+                return file
+        except OSError:  # a name too long for the file system: no such page
+            pass
+        return None
+
+    def local_file(self, path: str, file: Path | str | None = None) -> str | None:
+        """The file a request path names, or None when it is none the site may serve:
+        one the file system cannot name (a NUL byte), or one outside the served folder
+        once symbolic links are followed (a link in the output to /etc or ~/.ssh)."""
+        local = str(file) if file is not None else self.translate_path(path)
+        if "\x00" in local:
+            return None
+        root = os.path.realpath(self.directory)
+        real = os.path.realpath(local)
+        return local if real == root or real.startswith(root + os.sep) else None
 
     def send_bytes(self, code: int, body: bytes, kind="text/html; charset=utf-8"):
         self.send_response(code)
@@ -154,7 +175,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
             lang = self.path.strip("/").split("/", 1)[0]
             page = Path(self.directory) / (f"{lang}/404.html" if lang in LANGUAGES
                                            and lang != DEFAULT_LANG else "404.html")
-            if page.is_file():
+            if page.is_file() and self.local_file(self.path, page):
                 body = page.read_bytes()
                 if self.state is not None:
                     body = body.replace(b"</body>", SCRIPT_TAG + b"</body>", 1)
@@ -163,11 +184,19 @@ class SiteHandler(SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
     def send_head(self):
-        # A path the file system cannot hold (a NUL byte: `GET /%00`) is no file here.
-        if "\x00" in self.translate_path(self.path):
+        local = self.local_file(self.path)
+        # a folder's index page may itself be a link out of the folder
+        indexes = [os.path.join(local, name) for name in ("index.html", "index.htm")
+                   ] if local and os.path.isdir(local) else []
+        if local is None or any(self.local_file(self.path, index) is None
+                                for index in indexes):
             self.send_error(404)
             return None
         return super().send_head()
+
+    def list_directory(self, path):
+        # A folder without index.html: a 404, as on the web server, not a listing.
+        self.send_error(404)
 
     def log_message(self, format, *args):  # noqa: A002 — the base class's name
         pass
@@ -182,8 +211,11 @@ class SiteServer(ThreadingHTTPServer):
     def handle_error(self, request, client_address):
         # A request the server cannot answer is one line in the log, never a traceback.
         error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError):  # the browser went away mid-answer
+            return
+        reason = f"{type(error).__name__}: {error}"
         print(_("a request from %(client)s failed: %(error)s", client=client_address[0],
-                error=f"{type(error).__name__}: {error}"), file=sys.stderr)
+                error=reason if len(reason) < 300 else reason[:300] + "…"), file=sys.stderr)
 
 
 def make_server(directory: str, port: int, host: str = "127.0.0.1",

@@ -21,6 +21,8 @@ def why_unusable(path: str, folder: bool) -> str | None:
     """Why `path` cannot become a folder (folder=True) or a file of globe's; None if it can.
 
     It may not exist yet: then the nearest part of it that exists must be a folder."""
+    if not path.strip():  # "" would silently mean the current folder
+        return _("an empty name is not a folder or a file")
     if os.path.isdir(path) and not folder:
         return _("`%(path)s` is a folder, not a file", path=path)
     if os.path.exists(path) and not os.path.isdir(path) and folder:
@@ -35,10 +37,18 @@ def why_unusable(path: str, folder: bool) -> str | None:
 
 def folder_to_write(path: str) -> str:
     """argparse type: a folder globe may create or fill, or a clear usage error (exit 2)."""
-    reason = why_unusable(path, folder=True)
-    if reason:
-        raise argparse.ArgumentTypeError(reason + " — " + _("give a folder, e.g. links-report"))
-    return path
+    return folder_to_write_as("links-report")(path)
+
+
+def folder_to_write_as(example: str):
+    """folder_to_write, its message giving `example` as a folder to give instead."""
+    def folder(path: str) -> str:
+        reason = why_unusable(path, folder=True)
+        if reason:
+            raise argparse.ArgumentTypeError(
+                reason + " — " + _("give a folder, e.g. %(example)s", example=example))
+        return path
+    return folder
 
 
 def file_to_write(path: str) -> str:

@@ -62,7 +62,33 @@ def check_site(generators) -> list[Problem]:
                 first_with[key] = content
         if kind == "article":
             problems += _category_problems(first_with.values(), log)
-    return problems
+    return problems + _nothing_to_publish(generators, log)
+
+
+def _nothing_to_publish(generators, log) -> list[Problem]:
+    """A content folder with no article or page to publish (an empty folder, or --content
+    naming the wrong one) is said so, instead of failing later in the search index."""
+    settings = generators[0].settings
+    globe = GlobeSettings.of(settings)
+    if not (globe.search_url and globe.search_index):
+        return []  # only the search index cannot be made of nothing
+    production = globe.production
+    published = 0
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            published += len(generator.articles) + len(generator.translations) + (
+                0 if production else len(generator.drafts) + len(generator.drafts_translations))
+        elif isinstance(generator, PagesGenerator):
+            published += len(generator.pages) + len(generator.translations) + (
+                0 if production else len(generator.draft_pages)
+                + len(generator.draft_translations))
+    if published or log:  # files with problems are left out: those are what to fix
+        return []
+    return [Problem(log.display_path(settings["PATH"]), 0,
+                    _("there is no article or page to publish in this folder"),
+                    _("check that --content names the content folder (with articles/ and "
+                      "pages/ in it), or write a first article; a production build leaves "
+                      "out drafts"))]
 
 
 def _category_problems(articles, log) -> list[Problem]:

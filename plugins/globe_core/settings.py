@@ -8,13 +8,20 @@ context) and keeps the typed object under settings["GLOBE"]; code reads settings
 
 from __future__ import annotations
 
+import types
+import typing
 from dataclasses import MISSING, dataclass, field, fields
 from typing import Any
 
 from .categories import CATEGORY_LABELS
 from .languages import LANGUAGES
+from .messages import _
 
 KEY = "GLOBE"  # where the typed settings live in Pelican's settings dict
+
+
+class SettingError(ValueError):
+    """A GLOBE_* setting of the wrong type; str() names it and says what it must be."""
 
 
 def setting(default: Any, meaning: str, *, mutable: bool = False):
@@ -144,11 +151,22 @@ class GlobeSettings:
 
     @classmethod
     def from_settings(cls, settings: dict) -> GlobeSettings:
+        """The typed settings; SettingError for a value that is not of its setting's type
+        (found here, not as an AttributeError deep in a build)."""
         given = {}
+        kinds = typing.get_type_hints(cls)
         for spec in fields(cls):
             name = cls.name_of(spec.name)
             if name in settings:
                 value = settings[name]
+                if not _fits(value, kinds[spec.name]) or not _shape_fits(spec.name, value):
+                    default = (spec.default if spec.default is not MISSING
+                               else spec.default_factory())
+                    raise SettingError(_(
+                        "%(name)s is %(value)s, but must be %(kind)s — correct it in "
+                        "pelicanconf.py or publishconf.py, or remove it to use the default, "
+                        "%(default)s", name=name, value=_shown(value),
+                        kind=_kind_name(kinds[spec.name]), default=_shown(default)))
                 given[spec.name] = tuple(value) if isinstance(spec.default, tuple) else value
         return cls(**given)
 
@@ -175,3 +193,49 @@ def declared() -> list[tuple[str, Any, str]]:
     return [(GlobeSettings.name_of(spec.name),
              spec.default if spec.default is not MISSING else spec.default_factory(),
              spec.metadata["meaning"]) for spec in fields(GlobeSettings)]
+
+
+def _fits(value, kind) -> bool:
+    """Whether `value` is of the declared type (a list passes for a tuple: settings files
+    write lists)."""
+    if typing.get_origin(kind) in (types.UnionType, typing.Union):
+        return any(_fits(value, member) for member in typing.get_args(kind))
+    if kind is type(None):
+        return value is None
+    if kind is bool:
+        return isinstance(value, bool)
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if typing.get_origin(kind) is tuple:
+        member = typing.get_args(kind)[0]
+        return isinstance(value, tuple | list) and all(_fits(v, member) for v in value)
+    return isinstance(value, kind) if isinstance(kind, type) else True
+
+
+# Settings whose values have a shape the type does not say; each checked as it is read.
+_SHAPES = {
+    "social": lambda value: all(isinstance(pair, list | tuple) and len(pair) == 2
+                                and all(isinstance(part, str) for part in pair)
+                                for pair in value),
+    "categories": lambda value: all(isinstance(labels, dict) for labels in value.values()),
+    "newsletter_lists": lambda value: all(isinstance(key, str) and isinstance(uuid, str)
+                                          for key, uuid in value.items()),
+}
+
+
+def _shape_fits(attribute: str, value) -> bool:
+    check = _SHAPES.get(attribute)
+    return check is None or check(value)
+
+
+def _kind_name(kind) -> str:
+    """`str | None`, `tuple[str, ...]`, `bool`: the type as a settings file writes it."""
+    return kind.__name__ if isinstance(kind, type) and not typing.get_args(kind) else (
+        str(kind).replace("typing.", ""))
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "…"

@@ -81,6 +81,26 @@ def decode_utf8(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
+def without_refused_characters(text: str) -> tuple[str, list[str]]:
+    """`text` without what decode_utf8 refuses (the characters, and numeric references
+    to them), for a tool that writes content files (the WordPress import); and the codes
+    removed, e.g. ["U+202E", "&#x9B;"]."""
+    removed = []
+
+    def drop(match) -> str:
+        removed.append(f"U+{ord(match.group()):04X}")
+        return ""
+
+    def drop_reference(match) -> str:
+        if _CONTROL.search(_referenced_character(match.group())):
+            removed.append(match.group())
+            return ""
+        return match.group()
+
+    text = _CONTROL.sub(drop, _CHARACTER_REFERENCE.sub(drop_reference, text))
+    return text, removed
+
+
 def _referenced_character(reference: str) -> str:
     """The character a numeric reference stands for, as browsers read it: Windows-1252
     for 128-159 (`&#150;` is an en dash), U+FFFD for what is no character."""

@@ -41,17 +41,51 @@ class BuiltEmail:
 
 
 def read_manifest(output: str) -> dict:
+    """The manifest as the build wrote it; DeliveryError for one that is missing, not
+    JSON or not of the build's shape (edited by hand, cut short, from another tool)."""
     path = os.path.join(output, MANIFEST)
     if not os.path.isfile(path):
         raise DeliveryError(_("no newsletter has been built in %(folder)s", folder=output),
                             _("run `make publish` (the production build) first"))
     with open(path, encoding="utf-8") as file:
         try:
-            return json.load(file)
-        except ValueError as error:
-            raise DeliveryError(_("%(path)s cannot be read (%(error)s)", path=path,
-                                  error=error),
-                                _("build again with `make publish`")) from error
+            manifest = json.load(file)
+        except (ValueError, RecursionError) as error:  # RecursionError: [[[[… nested
+            raise _unreadable(path, error) from error
+    problem = _shape_problem(manifest)
+    if problem:
+        raise _unreadable(path, problem)
+    return manifest
+
+
+def _unreadable(path: str, error) -> DeliveryError:
+    return DeliveryError(_("%(path)s cannot be read (%(error)s)", path=path, error=error),
+                         _("build again with `make publish`"))
+
+
+_ENTRY_TEXTS = ("number", "lang", "status", "subject", "web_url")
+_FILES = ("html", "text")
+
+
+def _shape_problem(manifest) -> str | None:
+    """What in the manifest is not as the build writes it (None: all of it is)."""
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("siteurl"), str):
+        return _("it has no `siteurl`")
+    editions = manifest.get("editions")
+    if not isinstance(editions, list):
+        return _("it has no list of `editions`")
+    for position, entry in enumerate(editions, 1):
+        paths = entry.get("paths") if isinstance(entry, dict) else None
+        if not (isinstance(paths, dict) and all(isinstance(entry.get(key), str)
+                                                for key in _ENTRY_TEXTS)
+                and all(isinstance(paths.get(key), str) for key in _FILES)):
+            return _("edition %(position)s of the list lacks one of %(keys)s",
+                     position=position, keys=", ".join((*_ENTRY_TEXTS, "paths")))
+        if any(ord(c) < 32 or ord(c) == 127 for key in _ENTRY_TEXTS for c in entry[key]):
+            # a line break in a subject would end an email header
+            return _("edition %(position)s of the list has a control character (a line "
+                     "break…) in a value", position=position)
+    return None
 
 
 def built_editions(output: str) -> list[BuiltEmail]:
@@ -81,15 +115,23 @@ def built_email(output: str, number: str, lang: str) -> BuiltEmail:
 
 
 def _load(output: str, siteurl: str, entry: dict) -> BuiltEmail:
+    root = os.path.realpath(output)
+
     def read(relative: str) -> str:
         path = os.path.join(output, relative)
+        # Only what the build wrote is sent: never a file outside the output, named by an
+        # absolute or `../` path in the manifest or reached through a symbolic link.
+        if os.path.commonpath([root, os.path.realpath(path)]) != root:
+            raise DeliveryError(_("%(path)s is outside the build in %(folder)s",
+                                  path=relative, folder=output),
+                                _("build again with `make publish`"))
         try:
             with open(path, encoding="utf-8") as file:
                 return file.read()
         except OSError as error:
-            raise DeliveryError(_("%(path)s cannot be read (%(error)s)", path=path,
-                                  error=error.strerror),
-                                _("build again with `make publish`")) from error
+            raise _unreadable(path, error.strerror) from error
+        except UnicodeDecodeError as error:
+            raise _unreadable(path, error) from error
 
     return BuiltEmail(number=entry["number"], lang=entry["lang"], status=entry["status"],
                       subject=entry["subject"], siteurl=siteurl, web_url=entry["web_url"],

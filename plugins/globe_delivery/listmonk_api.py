@@ -118,20 +118,23 @@ class ListmonkAPI:
                 _("check GLOBE_LISTMONK_URL"))
         return body["data"]
 
-    # --- the endpoints ---------------------------------------------------------------
+    # --- the endpoints: each answer checked for the shape the hand-over reads -------------
 
     def lists(self) -> list[dict]:
         data = self.call("GET", "/api/lists", _("the lists"),
                          params={"minimal": "true", "per_page": "all"})
-        return data["results"] if isinstance(data, dict) else []
+        # listmonk answers [] when there is no list, and Go writes an empty list as null
+        return _records(data.get("results") or [] if isinstance(data, dict) else data,
+                        _("the lists"))
 
     def templates(self) -> list[dict]:
-        return self.call("GET", "/api/templates", _("the templates"),
-                         params={"no_body": "true"})
+        return _records(self.call("GET", "/api/templates", _("the templates"),
+                                  params={"no_body": "true"}), _("the templates"))
 
     def create_template(self, name: str, body: str) -> dict:
-        return self.call("POST", "/api/templates", _("the campaign template"),
-                         json={"name": name, "type": "campaign", "body": body})
+        return _record(self.call("POST", "/api/templates", _("the campaign template"),
+                                 json={"name": name, "type": "campaign", "body": body}),
+                       _("the campaign template"))
 
     def delete_template(self, template_id: int) -> None:
         self.call("DELETE", f"/api/templates/{template_id}", _("the campaign template"))
@@ -140,18 +143,40 @@ class ListmonkAPI:
         data = self.call("GET", "/api/campaigns", _("the campaigns"),
                          params={"tag": tag, "per_page": "all", "no_body": "true",
                                  "order_by": "created_at", "order": "asc"})
-        return data.get("results", [])
+        return _records(data.get("results") or [] if isinstance(data, dict) else None,
+                        _("the campaigns"), status=True)
 
     def create_campaign(self, payload: dict) -> dict:
-        return self.call("POST", "/api/campaigns", _("the campaign"), json=payload)
+        return _record(self.call("POST", "/api/campaigns", _("the campaign"), json=payload),
+                       _("the campaign"), status=True)
 
     def update_campaign(self, campaign_id: int, payload: dict) -> dict:
         return self.call("PUT", f"/api/campaigns/{campaign_id}", _("the campaign"),
                          json=payload)
 
     def set_status(self, campaign_id: int, status: str) -> dict:
-        return self.call("PUT", f"/api/campaigns/{campaign_id}/status",
-                         _("the campaign's status"), json={"status": status})
+        return _record(self.call("PUT", f"/api/campaigns/{campaign_id}/status",
+                                 _("the campaign's status"), json={"status": status}),
+                       _("the campaign's status"), status=True)
 
     def delete_campaign(self, campaign_id: int) -> None:
         self.call("DELETE", f"/api/campaigns/{campaign_id}", _("the campaign"))
+
+
+def _record(data, what: str, status: bool = False) -> dict:
+    """`data` if it is a listmonk record (an object with a numeric id, and a status when
+    asked); else DeliveryError: a proxy, another version or another service answered."""
+    if (isinstance(data, dict) and isinstance(data.get("id"), int)
+            and not isinstance(data["id"], bool)
+            and (not status or isinstance(data.get("status"), str))):
+        return data
+    raise DeliveryError(_("listmonk's answer about %(what)s is not shaped as listmonk's API "
+                          "writes it", what=what),
+                        _("check GLOBE_LISTMONK_URL, and that listmonk is version 6 or "
+                          "later"))
+
+
+def _records(data, what: str, status: bool = False) -> list[dict]:
+    if not isinstance(data, list):
+        _record(None, what)
+    return [_record(item, what, status) for item in data]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import smtplib
 import socket
 import ssl
 from dataclasses import dataclass, field
-from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid, parseaddr
 
@@ -84,7 +84,7 @@ def send_proof(message: EmailMessage, recipients: list[str], config: SmtpConfig,
         raise DeliveryError(_("the SMTP server %(where)s refused the connection", where=where),
                             _("check GLOBE_SMTP_HOST and GLOBE_SMTP_PORT, and that the "
                               "server is running")) from error
-    except socket.gaierror as error:
+    except (socket.gaierror, UnicodeError) as error:  # UnicodeError: not a host name at all
         raise DeliveryError(_("the SMTP server name %(host)s is unknown", host=config.host),
                             _("check GLOBE_SMTP_HOST")) from error
     except ssl.SSLError as error:
@@ -120,12 +120,26 @@ def send_proof(message: EmailMessage, recipients: list[str], config: SmtpConfig,
                       {address: _answer(*answer) for address, answer in refused.items()})
 
 
+# An address as a proof's recipient is typed: dot-atom@host.name (RFC 5321), no display
+# name, no comment, no quoting, nothing that could end a header or name a second recipient.
+_LOCAL_PART = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
+_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+
+
 def valid_address(value: str) -> str:
-    """argparse type: one email address."""
-    try:
-        address = Address(addr_spec=value.strip())
-    except (ValueError, IndexError) as error:
-        raise ValueError(value) from error
-    if not address.domain or not address.username:
+    """argparse type: one email address, its domain in ASCII (an IDN as `xn--…`);
+    ValueError for anything else."""
+    local, at, domain = value.strip().rpartition("@")
+    if not at or not _LOCAL_PART.fullmatch(local) or len(local) > 64:
         raise ValueError(value)
-    return address.addr_spec
+    try:
+        domain = domain.encode("idna").decode("ascii") if not domain.isascii() else domain
+    except UnicodeError as error:  # a label too long or not allowed in a domain name
+        raise ValueError(value) from error
+    labels = domain.split(".")
+    if len(labels) < 2 or not all(_LABEL.fullmatch(label) for label in labels):
+        raise ValueError(value)
+    address = f"{local}@{domain.lower()}"
+    if len(address) > 254:
+        raise ValueError(value)
+    return address

@@ -7,7 +7,9 @@ repository.
 
 from __future__ import annotations
 
+import math
 import os
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -60,7 +62,7 @@ class SmtpConfig:
                                 _("use one of: %(values)s", values=", ".join(SECURITY_MODES)))
         default_port = {"none": "25", "starttls": "587", "tls": "465"}[security]
         port = env.get("GLOBE_SMTP_PORT", "").strip() or default_port
-        if not port.isdigit() or not 0 < int(port) < 65536:
+        if not (port.isascii() and port.isdigit()) or not 0 < int(port) < 65536:
             raise DeliveryError(_("GLOBE_SMTP_PORT is `%(value)s`", value=port),
                                 _("give a port number, e.g. 587"))
         user = env.get("GLOBE_SMTP_USER", "").strip()
@@ -82,7 +84,7 @@ class ListmonkConfig:
     def from_env(cls, env=None) -> ListmonkConfig:
         env = os.environ if env is None else env
         url = _required(env, "GLOBE_LISTMONK_URL").rstrip("/")
-        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+        if not _is_web_address(url):
             raise DeliveryError(_("GLOBE_LISTMONK_URL is `%(value)s`", value=url),
                                 _("give listmonk's address, e.g. https://newsletter.example.org"))
         timeout = env.get("GLOBE_LISTMONK_TIMEOUT", "").strip() or "30"
@@ -90,8 +92,35 @@ class ListmonkConfig:
             seconds = float(timeout)
         except ValueError:
             seconds = 0
-        if seconds <= 0:
+        if not (math.isfinite(seconds) and 0 < seconds <= MOST_SECONDS):  # nan, inf: no wait
             raise DeliveryError(_("GLOBE_LISTMONK_TIMEOUT is `%(value)s`", value=timeout),
                                 _("give a number of seconds, e.g. 30"))
-        return cls(url, _required(env, "GLOBE_LISTMONK_USER"),
-                   _required(env, "GLOBE_LISTMONK_TOKEN"), seconds)
+        return cls(url, _credential(env, "GLOBE_LISTMONK_USER"),
+                   _credential(env, "GLOBE_LISTMONK_TOKEN"), seconds)
+
+
+MOST_SECONDS = 3600
+_HOST = re.compile(r"[A-Za-z0-9._-]+|[0-9A-Fa-f:.]+")  # a name, IPv4, or IPv6 (unbracketed)
+
+
+def _is_web_address(url: str) -> bool:
+    """http(s)://host[:port][/path], the host a name or an IP address, the port a port."""
+    if any(c.isspace() or ord(c) < 32 for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # ValueError for a port that is no number or out of range
+    except ValueError:  # e.g. `http://[::1`
+        return False
+    return (parts.scheme in ("http", "https") and bool(parts.hostname)
+            and bool(_HOST.fullmatch(parts.hostname)) and port != 0)
+
+
+def _credential(env, name: str) -> str:
+    """A user name or token: it goes into an HTTP header, one line without spaces."""
+    value = _required(env, name)
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in value):
+        raise DeliveryError(_("%(name)s contains a space, a line break or another control "
+                              "character", name=name),
+                            _("copy it again from listmonk (Admin → Users)"))
+    return value

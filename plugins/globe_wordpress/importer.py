@@ -7,12 +7,15 @@ import os
 import re
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
+from globe_core.messages import _
 from globe_core.old_urls import OldUrl, OldUrlError, parse_old_url
+from globe_core.source import without_refused_characters
 
 from . import category_map
 from .html_to_markdown import BodyContext, plain_paragraphs, to_markdown
@@ -46,6 +49,10 @@ class Options:
     work: str | None = None  # ledger, categories file, report, needs-review/
     timeout: float = 15.0
     url_patterns: dict = field(default_factory=dict)  # the site's ARTICLE_URL…
+    # The content model's own checks of one file, (path, bytes) -> [(line, message)], given
+    # by the command (this library may not import the reader): a file they refuse goes to
+    # needs-review/, never into content/.
+    check: Callable[[str, bytes], list[tuple[int, str]]] | None = None
 
     @property
     def work_dir(self) -> str:
@@ -366,27 +373,60 @@ class Importer:
         categories_path = os.path.join(self.work, "categories.toml")
         categories = category_map.load(categories_path)
         planned = self.plan()
+        in_content, set_aside = {}, set()  # relative path -> text; addresses not published
         for entry in planned:
             text, complete = self.document(entry, categories)
+            # WordPress kept invisible controls and direction overrides (pasted from Word,
+            # or hostile) that `globe check` refuses: removed here, and said so
+            text, removed = without_refused_characters(text)
+            if removed:
+                self.report.note(entry.relative, "invisible",
+                                 ", ".join(sorted(set(removed))))
             self.report.kinds[entry.kind] += 1
+            refused = complete and self.options.check and self.options.check(
+                os.path.join(self.content, entry.relative), text.encode("utf-8"))
+            if refused:
+                complete = False
+                self.report.note(entry.relative, "refused", "; ".join(
+                    _("line %(line)s: %(message)s", line=line, message=message)
+                    for line, message in refused[:3]))
             if complete:
                 outcome = self.ledger.write(self.content, entry.relative, text,
                                             self.options.force)
                 self.ledger.posts[entry.item.key] = entry.relative
                 if outcome == KEPT:
                     self.report.note(entry.relative, "kept")
+                else:
+                    in_content[entry.relative] = text
             else:
+                set_aside.add(entry.new_url)
                 review = os.path.join(self.work, "needs-review", entry.relative)
                 os.makedirs(os.path.dirname(review), exist_ok=True)
                 with open(review, "w", encoding="utf-8") as file:
                     file.write(text)
                 outcome = "review"
             self.report.files[outcome] += 1
+        if set_aside:
+            self._unlink(set_aside, in_content)
         self.ledger.files.update(self.media.written)
         used = category_map.categories_in([e.item for e in planned if e.kind == "article"])
         write_text(categories_path, category_map.render(used, categories, CATEGORIES_HEADER))
         self.ledger.save()
         return self.report
+
+
+    def _unlink(self, addresses: set[str], in_content: dict[str, str]) -> None:
+        """A post put in needs-review/ is not on the site: a link to it from a file in
+        content/ becomes its words (else `globe check` finds a broken link), as a link
+        to a page that was not imported does, and the report says so."""
+        link = re.compile(r"\[([^\[\]]*)\]\((" + "|".join(map(re.escape, sorted(addresses)))
+                          + r")(#[^)\s]*)?\)")
+        for relative, text in in_content.items():
+            unlinked = link.sub(lambda match: match.group(1), text)
+            if unlinked != text:
+                self.ledger.write(self.content, relative, unlinked)
+                for address in sorted({m.group(2) for m in link.finditer(text)}):
+                    self.report.note(relative, "link", address)
 
 
 CATEGORIES_HEADER = """WordPress categories -> the site's categories (see docs/migration.md).

@@ -165,12 +165,23 @@ class MediaStore:
             if not found:
                 return None, _("not under wp-content/uploads")
             path = os.path.join(self.uploads, found.group(1))
+            # `uploads/../../x.pdf` in a post, or a link in the copy: never a file from
+            # elsewhere on this machine (it would be published under documents/)
+            root = os.path.realpath(self.uploads)
+            if os.path.commonpath([root, os.path.realpath(path)]) != root:
+                return None, _("outside the uploads folder (%(path)s)", path=path)
             if not os.path.isfile(path):
                 return None, _("not found in the uploads folder (%(path)s)", path=path)
             with open(path, "rb") as file:
                 return file.read(), ""
         if not self.download:
             return None, _("not downloaded: give --uploads DIR or --download")
+        if not self.is_own(url):
+            # Only the old site is asked: an export naming http://127.0.0.1:…, a cloud
+            # metadata address or an intranet host would have this machine fetch it and
+            # publish the answer.
+            return None, _("on another site (%(host)s): not downloaded; save it by hand if "
+                           "its licence allows", host=urlsplit(url).hostname)
         return self._download(urljoin(self.site_url + "/", url))
 
     def _download(self, url: str) -> tuple[bytes | None, str]:

@@ -45,6 +45,10 @@ def describe(kind: str, detail: str) -> str:
                        "says what the post is about"),
         "long_old_url": _("an old address is too long to be a folder name, so it was not "
                           "kept in `Old_urls` and will not be redirected: %(detail)s"),
+        "refused": _("`globe check` would refuse the file (%(detail)s): it was put in "
+                     "needs-review/: correct it, then move it into content/"),
+        "invisible": _("invisible control or text-direction characters were removed "
+                       "(%(detail)s): check that the text still reads as on the old page"),
         "date_out_of_range": _("the post is dated %(detail)s, before 2000 or more than a "
                                "year ahead, which the site refuses: the file was put in "
                                "needs-review/: correct `Date:`, then move it into the folder "

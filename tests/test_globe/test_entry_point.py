@@ -40,3 +40,18 @@ def test_the_command_line_still_exits_with_its_code(tmp_path):
                               str(tmp_path / "nowhere")], capture_output=True, text=True,
                              timeout=120, check=False)
     assert missing.returncode == 2 and str(tmp_path / "nowhere") in missing.stderr
+
+
+def test_started_with_its_output_or_error_stream_closed_it_still_exits_with_its_code(
+        tmp_path):
+    """CI or a cron job may start globe with a descriptor closed (`>&-`): Python then has
+    no sys.stdout (or sys.stderr), which must not turn the exit into a traceback."""
+    (tmp_path / "content").mkdir()  # nothing to publish: the check ends with exit 1
+    (tmp_path / "editions").mkdir()
+    for closed in (">&-", "2>&-"):
+        done = subprocess.run(["sh", "-c", f'"$0" -m globe check --content content '
+                               f'--editions editions {closed}', sys.executable],
+                              capture_output=True, text=True, timeout=120, check=False,
+                              cwd=tmp_path)
+        assert done.returncode == 1, done.stdout + done.stderr
+        assert "Traceback" not in done.stdout + done.stderr

@@ -70,12 +70,13 @@ class FakeListmonk:
     # --- faults a test can inject -----------------------------------------------------
 
     def fail_next(self, count: int, status: int = 503, method=None, path=None, kind="status",
-                  seconds=0.0):
-        """The next `count` matching requests fail: kind = status | drop | slow | html
-        (html: a 200 page that is not listmonk's, as a proxy or a wrong address gives)."""
+                  seconds=0.0, body: bytes = b""):
+        """The next `count` matching requests fail: kind = status | drop | slow | html | body
+        (html: a 200 page that is not listmonk's, as a proxy or a wrong address gives;
+        body: a 200 JSON answer of `body`, e.g. another version's or a broken proxy's)."""
         for _ in range(count):
             self.faults.append({"status": status, "method": method, "path": path,
-                                "kind": kind, "seconds": seconds})
+                                "kind": kind, "seconds": seconds, "body": body})
 
     def _fault_for(self, method: str, path: str):
         with self.lock:
@@ -336,6 +337,8 @@ class FakeListmonk:
                     time.sleep(fault["seconds"])
                 if fault and fault["kind"] == "html":
                     self._send(200, "text/html", b"<!doctype html><title>Welcome</title>")
+                elif fault and fault["kind"] == "body":
+                    self._send(200, "application/json; charset=UTF-8", fault["body"])
                 elif fault and fault["kind"] == "status":
                     self._answer(fault["status"], {"message": "injected failure"})
                 else:

@@ -88,3 +88,24 @@ def test_downloads_store_what_answers_and_report_the_rest(tmp_path, old_site):
     build = globe("build", "--production", "--content", "content", "--editions", "editions",
                   "--output", "output", cwd=tmp_path)
     assert build.returncode == 0, build.stdout + build.stderr
+
+
+@pytest.mark.parametrize("other", ["http://localhost:{port}", "http://[::1]:{port}",
+                                   "http://169.254.169.254", "gopher://localhost:{port}"])
+def test_only_the_old_site_is_asked_for_files(tmp_path, old_site, other):
+    """The export names the old site; an image or attachment on any other host (a
+    service on this machine, an intranet, a cloud metadata address) is not fetched."""
+    site, requests = old_site
+    other = other.format(port=site.rsplit(":", 1)[1])
+    body = (f'<img src="{other}/wp-content/uploads/2018/03/ok.jpg" alt="Inside" />\n\n'
+            f'<img src="{site}/wp-content/uploads/2018/03/ok.jpg" alt="Own" />')
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(site, [Post(1, "Photos", "photos", "2018-03-01 10:00:00",
+                                      content=body, link=f"{site}/2018/03/photos/",
+                                      categories=[("varia", "Varia")])]), encoding="utf-8")
+    run = globe("import", "wordpress", export, "--download", "--timeout", "0.5", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "1 stored" in run.stdout and "1 failed" in run.stdout
+    assert requests["/wp-content/uploads/2018/03/ok.jpg"] == 1  # the old site's, once
+    report = (tmp_path / "wordpress-import/report.md").read_text(encoding="utf-8")
+    assert f"{other}/wp-content/uploads/2018/03/ok.jpg — on another site" in report

@@ -5,11 +5,12 @@ from __future__ import annotations
 import http.client
 import socket
 import threading
+import time
 
 from contentkit import article, write_tree
 from support import free_port
 
-from globe.serve import make_server
+from globe.serve import DevState, make_server
 
 from .kit import A, run_globe
 
@@ -66,3 +67,112 @@ def test_two_hundred_connections_wait_in_the_listen_queue(tmp_path):
         for client in clients:
             client.close()
         server.server_close()
+
+
+def _serve(folder, paths, capfd):
+    """(status, body) of each path from the development server, and what it printed."""
+    server = make_server(str(folder), 0, state=DevState())
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    answers = []
+    try:
+        for path in paths:
+            connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1],
+                                                    timeout=10)
+            connection.request("GET", path)
+            response = connection.getresponse()
+            answers.append((response.status, response.read()))
+            connection.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return answers, capfd.readouterr().err
+
+
+def test_nothing_outside_the_served_folder_is_served_through_a_symbolic_link(tmp_path, capfd):
+    secret = tmp_path / "secret"
+    (secret / "inner").mkdir(parents=True)
+    (secret / "key.txt").write_text("SECRET", encoding="utf-8")
+    (secret / "inner" / "index.html").write_text("<p>SECRET</p>", encoding="utf-8")
+    site = tmp_path / "site"
+    (site / "en").mkdir(parents=True)
+    (site / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    (site / "key.txt").symlink_to(secret / "key.txt")
+    (site / "outside").symlink_to(secret)
+    (site / "en" / "index.html").symlink_to(secret / "inner" / "index.html")
+    (site / "404.html").symlink_to(secret / "inner" / "index.html")
+    (site / "same.html").symlink_to(site / "index.html")  # a link inside the site is fine
+    answers, err = _serve(site, ["/key.txt", "/outside/key.txt", "/outside/",
+                                 "/outside/inner/", "/en/", "/en/index.html", "/missing",
+                                 "/same.html"], capfd)
+    assert [status for status, _body in answers] == [404] * 7 + [200]
+    assert not any(b"SECRET" in body for _status, body in answers)
+    assert "Traceback" not in err
+
+
+def test_a_folder_without_an_index_page_is_not_listed(tmp_path, capfd):
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "a.png").write_bytes(b"png")
+    answers, _err = _serve(tmp_path, ["/images/"], capfd)
+    assert answers[0][0] == 404 and b"a.png" not in answers[0][1]
+
+
+def test_a_path_too_long_for_the_file_system_is_a_404_not_a_dropped_connection(tmp_path,
+                                                                               capfd):
+    (tmp_path / "index.html").write_text("hello", encoding="utf-8")
+    answers, err = _serve(tmp_path, ["/" + "a/" * 3000, "/" + "b" * 300 + "/",
+                                     "/" + "c" * 300 + ".html"], capfd)
+    assert [status for status, _body in answers] == [404, 404, 404]
+    assert err == ""
+
+
+def test_a_browser_leaving_in_the_middle_of_a_file_is_not_logged(tmp_path, capfd):
+    (tmp_path / "big.bin").write_bytes(b"x" * 30_000_000)
+    server = make_server(str(tmp_path), 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for _ in range(5):
+            client = socket.create_connection(("127.0.0.1", server.server_address[1]))
+            client.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+            client.recv(100)
+            # close at once with a reset, as a browser tab being closed can
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\0\0\0\0\0\0\0")
+            client.close()
+        # the server is still there, and answers
+        connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1],
+                                                timeout=10)
+        connection.request("HEAD", "/big.bin")
+        assert connection.getresponse().status == 200
+        connection.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert capfd.readouterr().err == ""
+
+
+def test_connections_that_send_nothing_are_closed_and_free_their_threads(tmp_path, capfd,
+                                                                          monkeypatch):
+    from globe.serve import SiteHandler  # noqa: PLC0415
+
+    assert SiteHandler.timeout is not None and 15 < SiteHandler.timeout <= 120
+    monkeypatch.setattr(SiteHandler, "timeout", 1)  # the same, in a second
+    (tmp_path / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    server = make_server(str(tmp_path), 0, state=DevState())
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    idle = [socket.create_connection(("127.0.0.1", server.server_address[1]))
+            for _ in range(30)]
+    try:
+        time.sleep(0.5)
+        assert threading.active_count() >= 30
+        time.sleep(2)
+        assert threading.active_count() < 10  # the idle ones were closed
+        assert all(client.recv(10) == b"" for client in idle)
+        connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1],
+                                                timeout=5)
+        connection.request("GET", "/")
+        assert connection.getresponse().status == 200
+    finally:
+        for client in idle:
+            client.close()
+        server.shutdown()
+        server.server_close()
+    assert "Traceback" not in capfd.readouterr().err
