@@ -6,6 +6,7 @@ exist) used to end every command with Python's traceback of Pelican's internals.
 from __future__ import annotations
 
 import os
+import sys
 import traceback
 
 from pelican.settings import read_settings
@@ -25,6 +26,7 @@ class SettingsFileError(Exception):
 
 def read_settings_file(path: str, override: dict) -> dict:
     fix = _("fix this line of the settings file (`git diff` shows what changed)")
+    _forget_settings_read_elsewhere(path)
     try:
         return read_settings(path, override=override)
     except SyntaxError as error:  # IndentationError too
@@ -43,3 +45,15 @@ def read_settings_file(path: str, override: dict) -> dict:
             _("the settings file stopped with %(error)s",
               error=f"{type(error).__name__}: {error}"),
             fix if where else _("check the settings this message names"))) from None
+
+
+def _forget_settings_read_elsewhere(path: str) -> None:
+    """Pelican runs a settings file as a module named after it and keeps it in sys.modules;
+    publishconf.py imports pelicanconf by that name. In a process that read settings from
+    another folder before (tests, a second project), that other pelicanconf was imported."""
+    folder = os.path.dirname(os.path.abspath(path))
+    for name in ("pelicanconf", "publishconf"):
+        file = getattr(sys.modules.get(name), "__file__", None)
+        if name in sys.modules and (
+                not file or os.path.dirname(os.path.abspath(file)) != folder):
+            del sys.modules[name]

@@ -12,6 +12,7 @@ import pytest
 from contentkit import article, write_tree
 from support import ROOT
 
+from globe import build as builds
 from globe import cli
 from globe.settings_file import SettingsFileError, read_settings_file
 
@@ -101,3 +102,17 @@ def test_an_unexpected_fault_is_one_line_and_a_file_for_the_developers(
     assert "Traceback" in kept.read_text(encoding="utf-8")
     assert 'raise RuntimeError("a bug of ours")' in kept.read_text(encoding="utf-8")
     kept.unlink()
+
+
+def test_production_settings_import_the_project_pelicanconf_whatever_was_read_before(
+        tmp_path):
+    # Pelican keeps each settings file in sys.modules under its name, and publishconf.py
+    # imports `pelicanconf`: one read earlier from elsewhere (a test, another project)
+    # used to be imported instead, without the plugins
+    other = tmp_path / "pelicanconf.py"
+    other.write_text("SITENAME = 'Another site'\nPLUGINS = []\n", encoding="utf-8")
+    read_settings_file(str(other), {})
+    settings = builds.load_settings(production=True)
+    assert settings["SITENAME"] != "Another site"
+    assert "globe_content" in settings["PLUGINS"]
+    assert settings["SITEURL"] == "https://international.brussels"
