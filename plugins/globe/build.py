@@ -24,7 +24,7 @@ from globe_core.foreign_resources import (
 )
 from globe_core.pelican_seams import forget_limited_messages
 from globe_core.problems import ContentProblems, Problem, ProblemLog
-from globe_core.settings import GlobeSettings
+from globe_core.settings import GlobeSettings, check_no_unknown
 
 from . import fingerprint, output_folder, writable_paths
 from .build_failure import failure_problem
@@ -58,6 +58,7 @@ def load_settings(content=None, editions=None, production=False, overrides=None)
         override["GLOBE_EDITIONS_PATH"] = os.path.abspath(editions)
     settings = read_settings_file(str(PROJECT_ROOT / name), override)
     GlobeSettings.from_settings(settings)  # SettingError: a GLOBE_* value of the wrong type
+    check_no_unknown(settings, set(override))  # SettingError: a GLOBE_* name with a typo
     writable_paths.check_settings(settings)
     return settings
 

@@ -8,6 +8,7 @@ context) and keeps the typed object under settings["GLOBE"]; code reads settings
 
 from __future__ import annotations
 
+import difflib
 import types
 import typing
 from dataclasses import MISSING, dataclass, field, fields
@@ -178,6 +179,21 @@ class GlobeSettings:
 
     def as_pelican_settings(self) -> dict:
         return {self.name_of(spec.name): getattr(self, spec.name) for spec in fields(self)}
+
+
+def check_no_unknown(settings: dict, given: set[str]) -> None:
+    """SettingError for a GLOBE_* name the settings files set that no setting has (a typo,
+    one S short, would otherwise be ignored without a word). `given`: the names the caller
+    set itself; the build's own keys come later, at run time."""
+    known = {name for name, _default, _meaning in declared()}
+    for name in sorted(settings):
+        if name.startswith("GLOBE_") and name not in known and name not in given:
+            # compared without the prefix every name shares, which would make all close
+            close = difflib.get_close_matches(name[6:], [other[6:] for other in known], n=1)
+            raise SettingError(_("%(name)s is not a setting", name=name) + " — " + (
+                _("did you mean %(close)s?", close="GLOBE_" + close[0]) if close else
+                _("every GLOBE_* setting is listed in plugins/globe_core/settings.py: "
+                  "remove it or correct its name")))
 
 
 def install(settings: dict) -> GlobeSettings:

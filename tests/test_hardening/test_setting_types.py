@@ -73,3 +73,22 @@ def test_values_of_the_right_type_written_as_settings_files_write_them_are_accep
     settings = builds.load_settings(str(ROOT / "content"))
     assert settings["PATH"] == str(ROOT / "content")
     assert project.is_dir()
+
+
+TYPO = "GLOBE_" + "PRECOMPRES"  # not a name the settings test finds in the sources
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    (f"{TYPO} = False", f"{TYPO} is not a setting — did you mean GLOBE_PRECOMPRESS?"),
+    ("GLOBE_WHATEVER = 1", "GLOBE_WHATEVER is not a setting — every GLOBE_* setting is "
+                           "listed in plugins/globe_core/settings.py"),
+])
+def test_a_setting_name_with_a_typo_is_a_usage_error_not_ignored(project_copy, capsys, line,
+                                                                 expected):
+    project = project_copy(line)
+    code = cli.main(["build", "--content", str(ROOT / "content"), "--output",
+                     str(project / "site")])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert expected in err
+    assert not (project / "site").exists()
