@@ -8,6 +8,7 @@ import datetime as dt
 import sys
 from zoneinfo import ZoneInfo
 
+from globe_core.dates import exists_in_brussels
 from globe_core.messages import _
 from globe_core.settings import GlobeSettings
 from globe_delivery.built import BuiltEmail, built_editions, built_email
@@ -23,6 +24,8 @@ from globe_delivery.service import (
 from globe_delivery.settings import ListmonkConfig, Sender, SmtpConfig
 
 from . import build as builds
+
+SCHEDULE_AHEAD = dt.timedelta(days=366)  # further is a typo, not a plan
 
 
 def address(value: str) -> str:
@@ -43,6 +46,11 @@ def schedule_time(value: str) -> dt.datetime:
             _("`%(value)s` is not a date and time; write e.g. 2026-12-03T09:00",
               value=value)) from None
     if moment.tzinfo is None:
+        if not exists_in_brussels(moment):
+            raise argparse.ArgumentTypeError(
+                _("%(value)s does not exist in Brussels: the clocks go forward from 02:00 to "
+                  "03:00 that night", value=value) + " — " +
+                _("write a time before 02:00 or from 03:00"))
         moment = moment.replace(tzinfo=ZoneInfo("Europe/Brussels"))
     return moment
 
@@ -116,9 +124,13 @@ def _hand_over(service: MailingService, email: BuiltEmail, settings: dict,
             _("edition %(number)s (%(lang)s) is a draft", number=email.number,
               lang=email.lang),
             _("set `Status: ready` in its file, then build with `make publish`"))
-    if schedule and schedule <= dt.datetime.now(dt.UTC):
+    now = dt.datetime.now(dt.UTC)
+    if schedule and schedule <= now:
         raise DeliveryError(_("%(moment)s is in the past", moment=schedule.isoformat()),
                             _("give a time to come for --schedule"))
+    if schedule and schedule - now > SCHEDULE_AHEAD:  # a typo of the year (2062 for 2026)
+        raise DeliveryError(_("%(moment)s is more than a year away", moment=schedule.isoformat()),
+                            _("check the year of --schedule: an edition is sent within days"))
     campaign = campaign_for(email, settings)
     outcome = service.hand_over(campaign, schedule)
     values = {"name": campaign.name, "id": outcome.campaign_id, "status": outcome.status,

@@ -30,12 +30,12 @@ def date_error(value: str, with_time: bool) -> str | None:
         written = dt.datetime(*parts)
     except ValueError:
         return NOT_IN_CALENDAR
-    if with_time and not _exists_in_brussels(written):
+    if with_time and not exists_in_brussels(written):
         return NOT_IN_BRUSSELS
     return None
 
 
-def _exists_in_brussels(written: dt.datetime) -> bool:
+def exists_in_brussels(written: dt.datetime) -> bool:
     """False for a time the spring clock change skips (02:00-02:59 on its Sunday): read as
     Brussels time and back, it comes out an hour later."""
     there = written.replace(tzinfo=BRUSSELS)

@@ -248,6 +248,20 @@ def test_a_schedule_in_the_past_is_refused_before_anything_is_sent(listmonk, pub
     assert not listmonk.requests
 
 
+def test_a_schedule_years_ahead_is_refused_as_a_typo(listmonk, publish):
+    code, _out, err = publish("--schedule", "9999-12-31T23:59:59+14:00")
+    assert code == 1 and "is more than a year away" in err and "Traceback" not in err
+    assert not listmonk.requests
+
+
+def test_a_schedule_the_spring_clock_change_skips_is_a_usage_error(listmonk, publish, capsys):
+    with pytest.raises(SystemExit) as stopped:  # argparse's way out, as for any option
+        publish("--schedule", "2031-03-30T02:30")  # the last Sunday of March
+    assert stopped.value.code == 2
+    assert "2031-03-30T02:30 does not exist in Brussels" in capsys.readouterr().err
+    assert not listmonk.requests
+
+
 def test_missing_credentials(listmonk, publish, monkeypatch):
     monkeypatch.delenv("GLOBE_LISTMONK_TOKEN")
     code, _out, err = publish()
