@@ -219,13 +219,29 @@ def _keep_traceback(error: Exception) -> str:
 def _refuse_undecodable(top: argparse.ArgumentParser, args) -> None:
     """A value that is not UTF-8 (a file name from another system's encoding) is a usage
     error: it could not be written into a page, a report or a cache key later."""
+    names = _argument_names(top)
     for name, values in vars(args).items():
         for value in values if isinstance(values, list) else [values]:
             if isinstance(value, str) and not _is_utf8(value):
-                top.error(_("the value of --%(option)s is not UTF-8 text: %(value)s — "
+                top.error(_("the value of %(option)s is not UTF-8 text: %(value)s — "
                             "rename the folder or file with letters your system writes in "
-                            "UTF-8", option=name.replace("_", "-"),
-                            value=value.encode("utf-8", "backslashreplace").decode()))
+                            "UTF-8", option=names.get(name, name),
+                            value=os.fsencode(value).decode("utf-8", "backslashreplace")))
+
+
+def _argument_names(parser: argparse.ArgumentParser) -> dict[str, str]:
+    """How the command line names each value: `--output` for an option, the placeholder
+    of `-h` (`site`) for a positional argument; in every subcommand."""
+    names = {}
+    for action in parser._actions:  # noqa: SLF001 (argparse lists them nowhere public)
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for subparser in action.choices.values():
+                names.update(_argument_names(subparser))
+        elif action.option_strings:
+            names.setdefault(action.dest, action.option_strings[-1])
+        else:
+            names.setdefault(action.dest, action.metavar or action.dest)
+    return names
 
 
 def _is_utf8(text: str) -> bool:

@@ -24,7 +24,7 @@ def globe(cwd, *args):
     (["build", "--output", NOT_UTF8], "--output"),
     (["serve", "--output", NOT_UTF8, "--port", "1"], "--output"),
     (["deploy", "--target", NOT_UTF8], "--target"),
-    (["deploy", NOT_UTF8, "--target", "server"], "--site"),
+    (["deploy", NOT_UTF8, "--target", "server"], "site"),  # positional: as -h names it
     (["newsletter", "handover", "--output", NOT_UTF8], "--output"),
 ])
 def test_a_value_that_is_not_utf8_is_a_usage_error_naming_the_option(tmp_path, args, option):
