@@ -191,9 +191,10 @@ def build(settings: dict, output: str) -> BuildResult:
     does nothing (see fingerprint.py)."""
     started = time.perf_counter()
     refused = refused_output(settings, output)
-    output = os.path.abspath(output)
     if refused:
-        return BuildResult(refused, time.perf_counter() - started, output)
+        return BuildResult(refused, time.perf_counter() - started, os.path.abspath(output))
+    # a link to the folder (a web server's root): the build replaces that folder, not the link
+    output = os.path.realpath(output) if os.path.islink(output) else os.path.abspath(output)
     cache_root = GlobeSettings.of(settings).cache_path or str(PROJECT_ROOT / ".cache")
     digest = fingerprint.input_digest(settings, str(PROJECT_ROOT))
     if fingerprint.is_current(cache_root, output, digest):

@@ -59,6 +59,9 @@ def output_problems(output: str, sources: list[str], protected: list[str] = ()
         return [Problem(shown, 0, message,
                         _("choose a new or empty folder for the output, e.g. --output output"))]
 
+    if os.path.islink(shown) and not os.path.exists(output):
+        return refuse(_("the output `%(path)s` is a symbolic link to %(target)s, which does "
+                        "not exist", path=shown, target=os.readlink(shown)))
     if os.path.exists(output) and not os.path.isdir(output):
         return refuse(_("the output `%(path)s` is a file, not a folder", path=shown))
     under_a_file = why_unusable(shown, folder=True)

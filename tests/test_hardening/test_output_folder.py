@@ -68,6 +68,24 @@ def test_the_build_replaces_its_own_output_and_an_empty_folder(tree):
     assert (tree / "site/2021/10/visit/index.html").is_file()
 
 
+def test_an_output_that_is_a_link_builds_into_the_folder_it_points_to(tree):
+    (tree / "www").mkdir()  # e.g. a web server's root, linked from the project
+    (tree / "site").symlink_to(tree / "www")
+    for _round in range(2):  # the first build, then one that replaces it
+        result = build(tree, "site")
+        assert result.returncode == 0, result.stderr
+    assert (tree / "site").is_symlink()
+    assert (tree / "www/2021/10/visit/index.html").is_file()
+
+
+def test_an_output_that_is_a_link_to_nowhere_is_refused_by_name(tree):
+    (tree / "site").symlink_to(tree / "nowhere")
+    result = build(tree, "site")
+    assert_reported(result, "site: error: the output `site` is a symbolic link to "
+                            f"{tree / 'nowhere'}, which does not exist")
+    assert (tree / "site").is_symlink() and not (tree / "nowhere").exists()
+
+
 def test_staging_folders_of_a_killed_build_are_cleaned_up(tree):
     dead = subprocess.Popen(["true"])
     dead.wait()
