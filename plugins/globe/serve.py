@@ -36,6 +36,8 @@ from . import preview
 
 WATCHED = ("content", "theme", "plugins", "newsletter", "pelicanconf.py", "publishconf.py")
 EVENTS_PATH = "/__globe/events"
+MOST_EVENT_STREAMS = 64  # open pages reloading by themselves at once
+_EVENT_STREAMS = threading.BoundedSemaphore(MOST_EVENT_STREAMS)
 SCRIPT_PATH = "/__globe/live.js"
 LIVE_SCRIPT = b"""// globe serve: reload this page after each rebuild (development only).
 (function () {
@@ -155,12 +157,17 @@ class SiteHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
     def send_events(self):
-        self.send_response(200)
-        self.send_header("Content-Type", "text/event-stream")
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        state = self.state
+        # Each open page holds a stream and a thread: beyond a few dozen, a client that
+        # opens thousands is refused (browsers retry an event stream by themselves)
+        if not _EVENT_STREAMS.acquire(blocking=False):
+            self.send_error(503)
+            return
         try:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            state = self.state
             while True:
                 with state.changed:
                     sent = state.token()
@@ -169,6 +176,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
                     state.changed.wait_for(functools.partial(_differs, state, sent), timeout=15)
         except OSError:  # the page was closed or reloaded
             pass
+        finally:
+            _EVENT_STREAMS.release()
 
     def send_error(self, code, message=None, explain=None):
         if code == 404:

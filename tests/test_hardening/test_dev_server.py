@@ -176,3 +176,34 @@ def test_connections_that_send_nothing_are_closed_and_free_their_threads(tmp_pat
         server.shutdown()
         server.server_close()
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_event_streams_beyond_the_limit_are_refused_and_their_places_come_back(tmp_path):
+    from globe.serve import MOST_EVENT_STREAMS  # noqa: PLC0415
+
+    state = DevState()
+    server = make_server(str(tmp_path), 0, state=state)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    def stream():
+        connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1],
+                                                timeout=10)
+        connection.request("GET", "/__globe/events")
+        return connection, connection.getresponse()
+
+    open_streams = [stream() for _ in range(MOST_EVENT_STREAMS)]
+    try:
+        assert {response.status for _c, response in open_streams} == {200}
+        _connection, refused = stream()
+        assert refused.status == 503
+        open_streams.pop()[0].close()  # a page closed: its place is free again
+        state.update([])  # once the server writes to it (a rebuild, or 15 s at most)
+        deadline = time.monotonic() + 10
+        while (status := stream()[1].status) != 200 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert status == 200
+    finally:
+        for connection, _response in open_streams:
+            connection.close()
+        server.shutdown()
+        server.server_close()
