@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import ipaddress
 import os
 import re
+import socket
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -182,6 +184,9 @@ class MediaStore:
             # publish the answer.
             return None, _("on another site (%(host)s): not downloaded; save it by hand if "
                            "its licence allows", host=urlsplit(url).hostname)
+        unsafe = _unsafe_host(urlsplit(self.site_url).hostname or "")
+        if unsafe:
+            return None, unsafe
         return self._download(urljoin(self.site_url + "/", url))
 
     def _download(self, url: str) -> tuple[bytes | None, str]:
@@ -200,7 +205,17 @@ class MediaStore:
 
     def _get(self, url: str) -> bytes:
         try:
-            response = self._session.get(url, timeout=self.timeout)
+            response = self._session.get(url, timeout=self.timeout, allow_redirects=False)
+            for _hop in range(MOST_REDIRECTS):  # followed on the old site only
+                if not response.is_redirect:
+                    break
+                url = urljoin(url, response.headers["Location"])
+                if not self.is_own(url):
+                    raise requests.HTTPError(_(
+                        "redirected to another site (%(host)s): not downloaded",
+                        host=urlsplit(url).hostname))
+                response = self._session.get(url, timeout=self.timeout,
+                                             allow_redirects=False)
         except (requests.ConnectionError, requests.Timeout) as error:
             raise _TryAgain(_("no answer within %(seconds)s s", seconds=self.timeout)
                             if isinstance(error, requests.Timeout) else
@@ -210,3 +225,22 @@ class MediaStore:
         if response.status_code != 200:
             raise requests.HTTPError(_("HTTP error %(status)s", status=response.status_code))
         return response.content
+
+
+MOST_REDIRECTS = 5
+
+
+def _unsafe_host(host: str) -> str:
+    """Why the old site's host may not be asked, or "". The export names it: one naming a
+    link-local address (a cloud's metadata service, 169.254.169.254) would have this
+    machine fetch its credentials and publish them under documents/."""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError):
+        return ""  # not resolved: the download says it could not connect
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+        if ip.is_link_local or ip.is_multicast or ip.is_unspecified:
+            return _("the old site's address %(host)s (%(ip)s) is not a web site's: "
+                     "not downloaded", host=host, ip=address)
+    return ""

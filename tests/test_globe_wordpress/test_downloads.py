@@ -35,6 +35,12 @@ def old_site():
                 self.send_header("Content-Type", "image/jpeg")
                 self.end_headers()
                 self.wfile.write(image)
+            elif self.path.endswith(("/moved.jpg", "/away.jpg")):
+                host = "127.0.0.1" if self.path.endswith("/moved.jpg") else "localhost"
+                self.send_response(301)
+                self.send_header("Location", f"http://{host}:{self.server.server_address[1]}"
+                                             "/wp-content/uploads/2018/03/ok.jpg")
+                self.end_headers()
             elif self.path.endswith("/slow.jpg"):
                 time.sleep(1.5)
                 self.send_response(200)
@@ -109,3 +115,35 @@ def test_only_the_old_site_is_asked_for_files(tmp_path, old_site, other):
     assert requests["/wp-content/uploads/2018/03/ok.jpg"] == 1  # the old site's, once
     report = (tmp_path / "wordpress-import/report.md").read_text(encoding="utf-8")
     assert f"{other}/wp-content/uploads/2018/03/ok.jpg — on another site" in report
+
+
+def test_redirects_are_followed_on_the_old_site_only(tmp_path, old_site):
+    site, requests = old_site
+    up = f"{site}/wp-content/uploads/2018/03"
+    body = (f'<img src="{up}/moved.jpg" alt="Moved" />\n\n'
+            f'<img src="{up}/away.jpg" alt="Away" />')
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(site, [Post(1, "Photos", "photos", "2018-03-01 10:00:00",
+                                      content=body, link=f"{site}/2018/03/photos/",
+                                      categories=[("varia", "Varia")])]), encoding="utf-8")
+    run = globe("import", "wordpress", export, "--download", "--timeout", "0.5", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "1 stored" in run.stdout and "1 failed" in run.stdout
+    assert requests["/wp-content/uploads/2018/03/ok.jpg"] == 1  # through the same host only
+    report = (tmp_path / "wordpress-import/report.md").read_text(encoding="utf-8")
+    assert f"{up}/away.jpg — redirected to another site (localhost)" in report
+
+
+def test_an_export_naming_a_link_local_site_downloads_nothing(tmp_path):
+    site = "http://169.254.169.254"  # a cloud's metadata service, answering on this address
+    body = f'<a href="{site}/wp-content/uploads/2018/03/credentials.pdf">Rapport</a>'
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(site, [Post(1, "Rapport", "rapport", "2018-03-01 10:00:00",
+                                      content=body, link=f"{site}/2018/03/rapport/",
+                                      categories=[("varia", "Varia")])]), encoding="utf-8")
+    run = globe("import", "wordpress", export, "--download", "--timeout", "0.5", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert not (tmp_path / "content/documents").exists()
+    report = (tmp_path / "wordpress-import/report.md").read_text(encoding="utf-8")
+    assert "the old site's address 169.254.169.254 (169.254.169.254) is not a web site's" \
+        in report
