@@ -14,7 +14,7 @@ from pelican import Pelican, signals
 from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
-from globe_content.tree import undecodable_names
+from globe_content.tree import special_files, undecodable_names
 from globe_core import background, written_files
 from globe_core.foreign_resources import (
     LOADING,
@@ -88,8 +88,12 @@ def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:
     Notes (worth a look, not fatal) are appended to `notes` when given."""
     forget_limited_messages()
     log = settings["GLOBE_PROBLEMS"] = ProblemLog(os.getcwd())
-    unreadable = [problem for folder in (settings["PATH"], settings.get("GLOBE_EDITIONS_PATH"))
-                  for problem in undecodable_names(folder, log.display_path)]
+    folders = (settings["PATH"], settings.get("GLOBE_EDITIONS_PATH"))
+    # names first: a name that is not UTF-8 cannot be shown in another problem
+    unreadable = [problem for folder in folders
+                  for problem in undecodable_names(folder, log.display_path)] or \
+                 [problem for folder in folders
+                  for problem in special_files(folder, log.display_path)]
     if unreadable:  # nothing could name, digest or write these: stop before reading
         return unreadable
     settings[background.CALLER_FINISHES] = True  # after the foreign-load check below

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import unicodedata
 from functools import cache
 
@@ -96,6 +97,45 @@ def undecodable_names(root: str, display) -> list[Problem]:
                                         _("rename it with letters, digits and hyphens, e.g. "
                                           "cafe.fr.md or my-photo.jpg")))
     return problems
+
+
+def special_files(root: str, display) -> list[Problem]:
+    """Named pipes, sockets and devices under root, or links to them: opening a pipe
+    waits for a writer that never comes (the build would hang), the others fail. Found
+    before anything reads the tree. Regular files cost no system call here: the folder
+    listing says what each entry is."""
+    problems: list[Problem] = []
+    if not root or not os.path.isdir(root):
+        return problems
+    folders = [root]
+    while folders:
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except OSError:
+            continue  # an unreadable folder: not ours to report here
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                    continue
+                if entry.is_file() or entry.is_dir() or not os.path.exists(entry.path):
+                    continue  # a file, a link to a folder or a broken link: see tree_problems
+                kind = _special_kind(os.stat(entry.path).st_mode)
+            except OSError:
+                continue
+            problems.append(Problem(display(entry.path), 0,
+                                    _("`%(name)s` is not a file but a %(kind)s: reading it "
+                                      "would wait or fail", name=entry.name, kind=kind),
+                                    _("remove it: only files and folders belong here")))
+    return problems
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return _("named pipe")
+    if stat.S_ISSOCK(mode):
+        return _("socket")
+    return _("device")
 
 
 def _link_problem(path: str, display, root: str, folder: bool) -> Problem:
