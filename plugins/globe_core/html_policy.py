@@ -155,6 +155,25 @@ class _Walker(HTMLParser):
                                           "(its address starts with https://)"), "<iframe"))
 
 
+    # Markup a browser never shows (a PHP block, <!DOCTYPE>, <![CDATA[…]]>): nh3 drops
+    # it, with the text inside, so the officer's text would vanish without a word.
+    def handle_pi(self, data):
+        self._unshown("<?" + (data.split(None, 1) or [""])[0])
+
+    def handle_decl(self, decl):
+        self._unshown("<!" + (decl.split(None, 1) or [""])[0])
+
+    def unknown_decl(self, data):
+        self._unshown("<![" + data.split("[", 1)[0])
+
+    def _unshown(self, markup: str) -> None:
+        markup = markup[:20]
+        self.found.append(Violation(
+            _("`%(markup)s…` is not allowed in the %(field)s: it is never shown",
+              markup=markup, field=_field_name(self.policy)),
+            _("remove it, and write the text it holds as plain text or Markdown"), markup))
+
+
 def _field_name(policy: Policy) -> str:
     return {"body": _("text"), "summary": _("summary"),
             "introduction": _("introduction")}[policy.name]
@@ -219,6 +238,8 @@ def _needles(violation: Violation) -> tuple[str, ...]:
     needle = violation.needle
     if needle == "<img":  # written as HTML, or as a Markdown image where none may be
         return (r"<\s*img\b", r"!\[")
+    if needle.startswith(("<?", "<!")):  # a processing instruction or declaration
+        return (re.escape(needle), re.escape(needle[:2]))
     if needle.startswith("<"):
         return (r"<\s*" + re.escape(needle[1:]) + r"\b",)
     if re.fullmatch(r"[a-z-]+", needle):

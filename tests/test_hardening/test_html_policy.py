@@ -66,3 +66,19 @@ def test_the_sanitiser_keeps_nothing_outside_the_policy():
     assert "script" not in clean and "onclick" not in clean and "javascript" not in clean
     assert "style" not in clean
     assert violations(clean, BODY) == []
+
+
+def test_markup_never_shown_is_an_error_not_a_silent_loss(tmp_path):
+    """nh3 drops processing instructions and declarations with what they hold: a pasted
+    `<?php … ?>` block or a CDATA section vanished from the page without a word."""
+    write_tree(tmp_path, {
+        A: article("visit", "fr", body="Texte.\n\n<?php echo 'x'; ?>\n\n<!DOCTYPE html>\n\n"
+                                       "Suite <![CDATA[ un texte ]]> ici."),
+        "content/articles/2021/b.fr.md": article("b", "fr", summary="Voir <?xml x?> ici"),
+        "content/articles/2021/c.fr.md": article("c", "fr"),
+        "editions/2026-01.fr.md": "Number: 2026-01\nDate: 2026-01-10\nLang: fr\n"
+                                  "Subject: Essai\nArticles: c\n\nBonjour.\n\n<!DOCTYPE html>\n"})
+    assert_reported(check(tmp_path), f"{A}:9: error: `<?php…` is not allowed in the text: "
+                    "it is never shown", f"{A}:11: error: `<!DOCTYPE…`", f"{A}:13: error: "
+                    "`<![CDATA…`", "content/articles/2021/b.fr.md:6: error: `<?xml…` is not "
+                    "allowed in the summary", "editions/2026-01.fr.md:9: error: `<!DOCTYPE…`")
