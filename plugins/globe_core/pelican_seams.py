@@ -63,3 +63,16 @@ def localized(wrapper, key, lang, prefix):
 # from the body as the reader rendered it, before links are rewritten, so they read it raw.
 def body_of(content) -> str:
     return getattr(content, "_content", None) or ""
+
+
+# --- 5. The summary as written, metadata["summary"] (pelican/contents.py) ---------------
+# Checked against Pelican 4.12.0: `summary` is a property over the memoized get_summary.
+# Pelican rewrites {filename} and {static} links in the summary after
+# all_generators_finalized (refresh_metadata_intersite_links), but a summary read before
+# that stays memoized: the feeds then published `href="{filename}/…"`. Steps before it
+# (descriptions, emails) read the metadata instead, and leave the property alone.
+def summary_of(content) -> str:
+    metadata = getattr(content, "metadata", None)
+    if isinstance(metadata, dict) and "summary" in metadata:
+        return metadata["summary"] or ""
+    return getattr(content, "summary", "") or ""

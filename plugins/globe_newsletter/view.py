@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from globe_core.html_policy import INTRODUCTION, policy_problems, sanitise
 from globe_core.languages import lang_prefix, long_date
+from globe_core.pelican_seams import summary_of
 from globe_core.settings import GlobeSettings
 from globe_core.unconvertible import conversion_problem, time_limit
 from globe_core.urls import is_site_url
@@ -187,7 +188,7 @@ def article_view(article, lang: str, links: Links, image: EmailImage | None,
     view = ArticleView(
         slug=article.slug,
         title=neutralize_merge_tags(inline_text(article.title)),
-        summary=neutralize_merge_tags(inline_text(getattr(article, "summary", ""))),
+        summary=neutralize_merge_tags(inline_text(summary_of(article))),
         category=neutralize_merge_tags(article.category.name),
         url=links.tracked(web_url),
         web_url=web_url,
@@ -223,7 +224,7 @@ def edition_view(edition: Edition, settings: dict, images: dict, pages_by_slug: 
         # as its own template syntax, in the subject and the text part as in the HTML.
         subject=neutralize_merge_tags(edition.subject),
         preheader=neutralize_merge_tags(edition.preheader or default_preheader(
-            getattr(edition.lead, "summary", ""))),
+            summary_of(edition.lead))),
         introduction_html=Markup(neutralize_merge_tags(
             absolutize(introduction, links, track=True))),
         # Text made from HTML can join braces that markup kept apart ({<b></b>{): after.

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from pelican.contents import Article
 
 from globe_core.images import image_size
-from globe_core.pelican_seams import body_of
+from globe_core.pelican_seams import body_of, summary_of
 from globe_core.settings import GlobeSettings
 
 _TAGS = re.compile(r"<[^>]+>")
@@ -95,7 +95,7 @@ def prepare(content, settings) -> None:
     content.canonical_url = url
     # The raw body, not `.content`: reading that now would resolve {static} links before
     # the static files are known, and Pelican would keep the broken result.
-    content.description = plain_text(getattr(content, "summary", "") or body_of(content))
+    content.description = plain_text(summary_of(content) or body_of(content))
     content.og_locale = OG_LOCALES.get(content.lang, content.lang)
     content.og_locale_alternates = [OG_LOCALES.get(lang, lang)
                                     for lang, _url in getattr(content, "alternates", [])

@@ -19,6 +19,7 @@ from globe_core.pelican_seams import (
     cache_article_urls,
     forget_limited_messages,
     localized,
+    summary_of,
 )
 
 
@@ -67,3 +68,12 @@ def test_an_attribute_of_a_category_can_be_used_in_its_url():
 def test_the_body_as_the_reader_rendered_it_is_readable():
     item = article()
     assert body_of(item) == "<p>Body</p>" == item.content
+
+
+def test_a_summary_read_early_stays_memoized_so_early_steps_read_the_metadata():
+    item = article()
+    item.metadata["summary"] = "<a href=\"{index}\">x</a>"
+    assert summary_of(item) == item.metadata["summary"]
+    early = item.summary  # what Pelican's refresh after all_generators_finalized misses
+    item.metadata["summary"] = "rewritten"
+    assert item.summary == early and summary_of(item) == "rewritten"
