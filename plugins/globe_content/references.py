@@ -22,7 +22,7 @@ _MARKDOWN_SUFFIXES = (".md", ".markdown")
 _BACKSLASH_PATH = re.compile(r"\]\(\s*<?((?![a-z]+:)[^\s)>]*\\[^\s)>]*)", re.IGNORECASE)
 # [text](../2020/other.fr.md) — a link to another Markdown file, relative to this one, as
 # any Markdown editor follows it; the site turns it into that article's URL
-_MARKDOWN_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^\s)>{}:]+\.md)(?:#[^\s)>]*)?>?")
+_MARKDOWN_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^\s)>{}:|]+\.md)(?:#[^\s)>]*)?>?")
 
 
 def check_references(source: SourceFile, content_root: str) -> list[Problem]:

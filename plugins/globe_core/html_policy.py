@@ -45,6 +45,11 @@ _ATTRIBUTES = {
 }
 URL_ATTRIBUTES = ("href", "src", "cite")
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# Pelican's link placeholders (INTRASITE_LINK_REGEX): the ones a text may use. {category},
+# {tag}, {author} and {index} build addresses from settings our URLs do not follow (a
+# {category} link stopped the build with a KeyError, naming no file).
+_PLACEHOLDER = re.compile(r"^\s*[{|]([^|}]*)[|}]")
+PLACEHOLDERS = frozenset({"{filename}", "{static}", "{attach}"})  # not |filename|: one way
 # The only style Markdown writes: the alignment of a table column.
 _TABLE_ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
@@ -138,6 +143,14 @@ class _Walker(HTMLParser):
                 self.found.append(Violation(
                     _("the attribute `%(attribute)s` on <%(tag)s> is not allowed",
                       attribute=name, tag=tag), _attribute_fix(name), name))
+            elif name in URL_ATTRIBUTES and _PLACEHOLDER.match(value) and \
+                    _PLACEHOLDER.match(value).group().lstrip() not in PLACEHOLDERS:
+                self.found.append(Violation(
+                    _("`%(placeholder)s` links are not supported",
+                      placeholder=_PLACEHOLDER.match(value).group()),
+                    _("link to an article with {filename}/articles/…/name.fr.md, to an "
+                      "image or a document with {static}/…, or to another page of the "
+                      "site by its address (/en/…)"), _PLACEHOLDER.match(value).group()))
             elif name in URL_ATTRIBUTES and url_scheme(value) not in URL_SCHEMES | {""}:
                 self.found.append(Violation(
                     _("the address `%(url)s` is not a web or mail address",

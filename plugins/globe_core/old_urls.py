@@ -55,7 +55,10 @@ class OldUrl:
 
 def parse_old_url(text: str) -> OldUrl:
     """`/2019/05/visite/?lang=nl`, or the same with `http(s)://host` in front."""
-    parts = urlsplit(text.strip())
+    try:
+        parts = urlsplit(text.strip())
+    except ValueError:  # `http://[/x`: an unclosed IPv6 host stopped the build
+        raise OldUrlError(_("`%(url)s` is not a web address", url=text)) from None
     if parts.scheme and parts.scheme not in ("http", "https"):
         raise OldUrlError(_("`%(url)s` is not a web address", url=text))
     if not parts.scheme and not text.startswith("/"):
