@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -80,7 +81,27 @@ class _PelicanWarnings(logging.Handler):
             return  # our own errors are already problems
         if str(record.msg).startswith(_REPORTED_BY_GLOBE):
             return
+        if record.msg == _COULD_NOT_PROCESS and record.args:
+            self.problems.append(_unread_file(self.content_path, str(record.args[0])))
+            return
         self.problems.append(Problem(self.content_path, 0, record.getMessage().strip()))
+
+
+# Pelican's words when reading one file raised (a reader, a check, a plugin's receiver):
+# it logs them inside its `except`, without the exception unless DEBUG is set.
+_COULD_NOT_PROCESS = "Could not process %s"
+
+
+def _unread_file(content_path: str, relative: str) -> Problem:
+    """The file Pelican could not read, and why: the exception it is handling now."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OSError):
+        reason = error.strerror or str(error)
+    else:
+        reason = f"{type(error).__name__}: {error}" if error else "?"
+    return Problem(os.path.join(content_path, relative), 0,
+                   _("the file could not be read: %(reason)s", reason=reason),
+                   _("fix the file named above, or report this message to the developers"))
 
 
 def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:

@@ -119,6 +119,8 @@ class GlobeMarkdownReader(BaseReader):
         lang = source.value("lang")
         metadata = {"source_lines": {k: f.line for k, f in source.fields.items()}}
         for key, found in source.fields.items():
+            if not found.value.strip():
+                continue  # `Status:` left empty is no status (validate() reports required keys)
             if key in ("date", "modified", "translation_of"):
                 # validated already; Pelican's own parser (dateutil) is slower
                 metadata[key] = parse_date(found.value)

@@ -38,3 +38,41 @@ def test_an_old_address_with_an_unclosed_ipv6_host_is_an_error_on_its_line(tmp_p
     result = check(tmp_path)
     assert_reported(result, f"{A}:6: error:", "`http://[/x` is not a web address")
     assert "ValueError" not in result.stderr
+
+
+def test_an_empty_optional_key_is_no_value_not_a_failed_read(tmp_path):
+    """`Status:`, `Modified:` or a page's `Template:` left empty made the reader raise, and
+    Pelican said only `Could not process articles/2021/visit.fr.md`."""
+    write_tree(tmp_path, {
+        A: article(status="", modified=" ", image_credit=""),
+        "content/pages/about.fr.md": "Title: À propos\nLang: fr\nSlug: about\nTemplate:\n"
+                                     "Status: \n\nTexte.\n"})
+    result = build(tmp_path, "site", "--production")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site/2021/10/visit/index.html").is_file()
+    assert (tmp_path / "site/about/index.html").is_file()
+
+
+def test_a_failure_while_reading_one_file_is_a_problem_on_that_file(tmp_path, monkeypatch):
+    """Whatever raises while Pelican reads a file (a reader, a check, a receiver: here a
+    receiver that fails on one article, as a bug would) is an error naming the file and
+    the exception, so a test sees it, not Pelican's bare `Could not process`."""
+    from pelican import signals  # noqa: PLC0415
+
+    from globe import build as builds  # noqa: PLC0415
+
+    def failing(content):
+        if getattr(content, "slug", "") == "b":
+            raise RuntimeError("a bug in a check")
+
+    write_tree(tmp_path, {A: article(), "content/articles/2021/b.fr.md": article("b")})
+    monkeypatch.chdir(tmp_path)
+    signals.content_object_init.connect(failing)
+    try:
+        result = builds.check(builds.load_settings("content", tmp_path / "no-editions"))
+    finally:
+        signals.content_object_init.disconnect(failing)
+    assert [str(p) for p in result.problems] == [
+        "content/articles/2021/b.fr.md: error: the file could not be read: RuntimeError: a "
+        "bug in a check — fix the file named above, or report this message to the "
+        "developers"]
