@@ -157,6 +157,7 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
 
     _check_hero_image(source, rules, problem)
     _check_lengths(source, problem)
+    _check_author(source, problem)
     if kind == "article":
         problems += list_problems(source, "tags")
     return problems
@@ -183,8 +184,12 @@ def _check_lengths(source: SourceFile, problem) -> None:
     for number, tag in enumerate(tags):
         # Tags are pages by slug: `FEDER` and `Féder` are one page, which would list the
         # article twice and link to it under two names
-        first = first_with_slug.setdefault(
-            slugify(tag, regex_subs=_TAG_SLUG_SUBSTITUTIONS), number)
+        tag_slug = slugify(tag, regex_subs=_TAG_SLUG_SUBSTITUTIONS)
+        if not tag_slug:  # Pelican would warn without naming the file, and make no page
+            problem("tags", _("the tag `%(tag)s` has no letter or digit to name its page",
+                              tag=tag), _("write the tag with words, or remove it"))
+            continue
+        first = first_with_slug.setdefault(tag_slug, number)
         if first != number:
             problem("tags", _("the tags `%(first)s` and `%(second)s` are the same tag",
                               first=tags[first], second=tag),
@@ -194,6 +199,14 @@ def _check_lengths(source: SourceFile, problem) -> None:
                               tag=tag[:40].rstrip(), count=len(tag)),
                     _("a tag is a few words, at most %(max)s characters: separate tags "
                       "with commas", max=LONGEST_TAG))
+
+
+def _check_author(source: SourceFile, problem) -> None:
+    author = (source.value("author") or "").strip()
+    if author and not slugify(author, regex_subs=_TAG_SLUG_SUBSTITUTIONS):
+        problem("author", _("the author `%(author)s` has no letter or digit to name its page",
+                            author=author),
+                _("write the name with words, e.g. `Cellule Communication`"))
 
 
 def _check_date(source: SourceFile, problem) -> None:

@@ -76,3 +76,15 @@ def test_a_failure_while_reading_one_file_is_a_problem_on_that_file(tmp_path, mo
         "content/articles/2021/b.fr.md: error: the file could not be read: RuntimeError: a "
         "bug in a check — fix the file named above, or report this message to the "
         "developers"]
+
+
+def test_an_author_or_tag_with_nothing_to_name_its_page_is_an_error_on_its_line(tmp_path):
+    """Pelican warned `Unable to generate valid slug for Author "🎉"`, naming no file."""
+    write_tree(tmp_path, {
+        A: article(author="🎉", tags="Turquie, !!!"),
+        "content/articles/2021/b.fr.md": article("b", author="<b></b>")})
+    result = check(tmp_path)
+    assert_reported(result, f"{A}:7: error: the tag `!!!` has no letter or digit",
+                    f"{A}:6: error: the author `🎉` has no letter or digit",
+                    "content/articles/2021/b.fr.md:6: error: the author `<b></b>`")
+    assert "Unable to generate" not in result.stderr
