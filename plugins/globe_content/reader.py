@@ -22,6 +22,7 @@ from globe_core.source import decode_utf8, split_source
 from globe_core.unconvertible import conversion_problem, time_limit
 from globe_core.validators import split_list
 
+from .anchors import footnote_problems, id_problems, stray_attribute_lists, theme_ids
 from .body import BodyExtension
 from .body_checks import image_problems
 from .figures import FigureExtension
@@ -89,6 +90,7 @@ class GlobeMarkdownReader(BaseReader):
         problems += validate(source, kind, self.rules)
         problems += check_references(source, self.rules.content_root)
         problems += check_headings(source)
+        problems += footnote_problems(source)
         try:
             content = self.convert(source)
         except Exception as error:  # Markdown failed on this text: say where, go on
@@ -96,6 +98,8 @@ class GlobeMarkdownReader(BaseReader):
                                                error))
             return Converted(source_path, problems)
         problems += image_problems(source, self.figures.images, self.rules.content_root)
+        problems += id_problems(source, content, theme_ids(self.settings["THEME"]))
+        problems += stray_attribute_lists(source, content)
         problems += policy_problems(source, self.policy.rendered, BODY,
                                     self.figures.written_srcs)
         try:
