@@ -65,6 +65,7 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SITE_FOLDERS = frozenset({"archives", "category", "tag", "feeds", "newsletter", "search",
                           "pagefind", "theme", "thumbnails", "page", "drafts"})
 _YEAR = re.compile(r"^\d{4}$")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 _TAG_SLUG_SUBSTITUTIONS = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]  # as Pelican names tags
 # `name.fr.md`: the language a file name announces
 _NAME_LANG = re.compile(r"\.([a-z]{2})\.[a-z]+$")
@@ -184,7 +185,8 @@ def _check_lengths(source: SourceFile, problem) -> None:
     for number, tag in enumerate(tags):
         # Tags are pages by slug: `FEDER` and `Féder` are one page, which would list the
         # article twice and link to it under two names
-        tag_slug = slugify(tag, regex_subs=_TAG_SLUG_SUBSTITUTIONS)
+        # without invisible characters: `Tur\u200bquie` would be a second `Turquie` page
+        tag_slug = slugify(_INVISIBLE.sub("", tag), regex_subs=_TAG_SLUG_SUBSTITUTIONS)
         if not tag_slug:  # Pelican would warn without naming the file, and make no page
             problem("tags", _("the tag `%(tag)s` has no letter or digit to name its page",
                               tag=tag), _("write the tag with words, or remove it"))

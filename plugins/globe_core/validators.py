@@ -6,6 +6,7 @@ Each returns problems as values (or reports them through `problem(key, message, 
 from __future__ import annotations
 
 import difflib
+import unicodedata
 
 from .dates import NOT_A_DATE, NOT_IN_BRUSSELS, date_error
 from .messages import _
@@ -28,13 +29,21 @@ def check_keys(source: SourceFile, keys: dict[str, bool]) -> list[Problem]:
                                       key=key.capitalize()), hint))
     for key, required in keys.items():
         value = source.value(key)
-        if required and not (value and value.strip()):
+        if required and not visible(value or ""):
             problems.append(Problem(
                 source.path, source.line_of(key) if key in source.fields else 1,
                 _("required metadata `%(key)s` is missing or empty", key=key.capitalize()),
                 _("add a line `%(key)s: …` to the metadata at the top",
                   key=key.capitalize())))
     return problems
+
+
+def visible(value: str) -> bool:
+    """Whether a value shows anything: not only spaces and invisible format characters
+    (a zero-width space or joiner, a word joiner, a byte order mark)."""
+    stripped = value.strip()
+    return bool(stripped) and any(unicodedata.category(c) != "Cf" and not c.isspace()
+                                  for c in stripped)
 
 
 def check_date(source: SourceFile, key: str, problem, with_time: bool, fix: str) -> None:
