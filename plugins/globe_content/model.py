@@ -120,6 +120,15 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
         problem("lang", _("Lang is `%(lang)s` but the file name says `.%(named)s.`",
                           lang=lang, named=named.group(1)),
                 _("make the file name and the Lang line agree"))
+    elif lang and not os.path.basename(source.path).endswith((f".{lang}.md",
+                                                              f".{lang}.markdown")):
+        # `visit.md`, `visit.de.md`, `visit.FR.md`: `globe translations` and the other
+        # versions find a text by its name's language
+        name = os.path.basename(source.path)
+        stem = name.split(".", 1)[0] or "text"
+        problem("lang", _("the file name `%(name)s` does not end in `.%(lang)s.md`, as its "
+                          "Lang says", name=name, lang=lang),
+                _("rename the file `%(fixed)s`", fixed=f"{stem}.{lang}.md"))
 
     slug = source.value("slug")
     if slug and not _SLUG.match(slug):

@@ -49,6 +49,7 @@ def tree_problems(root: str, display, source_dirs=(), static_dirs=(),
     for folder, dirs, files in os.walk(root):
         relative_folder = os.path.relpath(folder, root).replace(os.sep, "/")
         top = relative_folder.split("/", 1)[0]
+        problems += _case_clashes(folder, dirs + files, display)
         for name in list(dirs):
             path = os.path.join(folder, name)
             if os.path.islink(path):
@@ -78,6 +79,23 @@ def tree_problems(root: str, display, source_dirs=(), static_dirs=(),
                 found = image_problem(path)
                 if found:
                     problems.append(Problem(display(path), 0, *found))
+    return problems
+
+
+def _case_clashes(folder: str, names: list[str], display) -> list[Problem]:
+    """Names of one folder that differ only in capitals (`Photo.jpg`, `photo.jpg`): on
+    macOS and Windows, where officers check the site out, they are one file, and one of
+    them silently replaces the other."""
+    first: dict[str, str] = {}
+    problems = []
+    for name in sorted(names):
+        other = first.setdefault(unicodedata.normalize("NFC", name).casefold(), name)
+        if other != name:
+            problems.append(Problem(display(os.path.join(folder, name)), 0,
+                                    _("`%(name)s` and `%(other)s` differ only in capitals: "
+                                      "on macOS and Windows one would replace the other",
+                                      name=name, other=other),
+                                    _("rename one of them")))
     return problems
 
 
@@ -215,8 +233,13 @@ def _unplaced_problems(path: str, suffix: str, display, source_dirs) -> list[Pro
 
 
 def _edition_folder_problems(path: str, suffix: str, display) -> list[Problem]:
-    if suffix.lower() == ".md":  # .MD: reported by the edition reader
+    if suffix == ".md":
         return []
+    if suffix.lower() == ".md":  # .MD: the editions folder is read for *.md only
+        return [Problem(display(path), 0,
+                        _("`%(suffix)s` is not read: Markdown files end in lowercase .md",
+                          suffix=suffix),
+                        _("rename it to end in .md"))]
     return [Problem(display(path), 0,
                     _("only edition files ending in .md are read in the editions folder; "
                       "this one would be left out"),
