@@ -7,6 +7,7 @@ for the templates but placing them.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
@@ -15,9 +16,11 @@ from bs4 import BeautifulSoup
 from markdown import Markdown
 from markupsafe import Markup
 
-from globe_core.html_policy import INTRODUCTION, policy_problems, sanitise
+from globe_core.html_policy import INTRODUCTION, line_of, policy_problems, sanitise
 from globe_core.languages import lang_prefix, long_date
+from globe_core.messages import _
 from globe_core.pelican_seams import summary_of
+from globe_core.problems import Problem
 from globe_core.settings import GlobeSettings
 from globe_core.unconvertible import conversion_problem, time_limit
 from globe_core.urls import is_site_url
@@ -25,6 +28,7 @@ from globe_core.urls import is_site_url
 from . import palette
 from .edition import Edition
 from .email_images import EmailImage
+from .intro_links import resolve_site_links
 from .plain_text import html_to_text, inline_text
 
 _DOUBLE_BRACE = re.compile(r"([{}])(?=\1)")
@@ -155,7 +159,12 @@ def introduction_policy_problems(edition: Edition, markdown_settings: dict) -> l
     except Exception as error:  # Markdown failed on this text: say where (unconvertible.py)
         return [conversion_problem(edition.source.path, edition.introduction,
                                    edition.source.body_line, error)]
-    return policy_problems(edition.source, html, INTRODUCTION)
+    problems = policy_problems(edition.source, html, INTRODUCTION)
+    if 'class="footnote-ref"' in html:  # `#fn:1`: an email cannot jump within itself
+        problems.append(Problem(edition.source.path, line_of(edition.source, r"\[\^"),
+                                _("an introduction cannot have footnotes"),
+                                _("write the note in the sentence, in brackets")))
+    return problems
 
 
 def convert_introduction(markdown_text: str, markdown_settings: dict) -> str:
@@ -201,8 +210,8 @@ def article_view(article, lang: str, links: Links, image: EmailImage | None,
     return view
 
 
-def edition_view(edition: Edition, settings: dict, images: dict, pages_by_slug: dict
-                 ) -> EditionView:
+def edition_view(edition: Edition, settings: dict, images: dict, pages_by_slug: dict,
+                 site_paths: dict | None = None) -> EditionView:
     """Everything the email, the text and the web version of one edition show."""
     lang = edition.lang
     globe = GlobeSettings.of(settings)
@@ -210,7 +219,9 @@ def edition_view(edition: Edition, settings: dict, images: dict, pages_by_slug: 
     views = [article_view(article, lang, links, images.get(article.slug),
                           HERO_WIDTH if position == 0 else CARD_IMAGE_WIDTH)
              for position, article in enumerate(edition.articles)]
-    introduction = render_introduction(edition.introduction, settings.get("MARKDOWN"))
+    introduction = resolve_site_links(
+        render_introduction(edition.introduction, settings.get("MARKDOWN")),
+        site_paths or {}, os.path.abspath(settings["PATH"]), edition.path)
     web_url = links.absolute(edition_url(settings, lang, edition.number))
     privacy = pages_by_slug.get("privacy", {}).get(lang)
     organisation = globe.organisation
