@@ -26,7 +26,7 @@ from .anchors import footnote_problems, id_problems, stray_attribute_lists, them
 from .body import BodyExtension
 from .body_checks import image_problems
 from .figures import FigureExtension
-from .headings import check_headings
+from .headings import check_headings, unconverted_headings
 from .images import resolve_image
 from .model import METADATA_KEYS, ContentRules, validate
 from .parallel_read import Converted, convert, taken
@@ -100,6 +100,7 @@ class GlobeMarkdownReader(BaseReader):
         problems += image_problems(source, self.figures.images, self.rules.content_root)
         problems += id_problems(source, content, theme_ids(self.settings["THEME"]))
         problems += stray_attribute_lists(source, content)
+        problems += unconverted_headings(source, content)
         problems += policy_problems(source, self.policy.rendered, BODY,
                                     self.figures.written_srcs)
         try:

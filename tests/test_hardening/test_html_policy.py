@@ -82,3 +82,17 @@ def test_markup_never_shown_is_an_error_not_a_silent_loss(tmp_path):
                     "it is never shown", f"{A}:11: error: `<!DOCTYPE…`", f"{A}:13: error: "
                     "`<![CDATA…`", "content/articles/2021/b.fr.md:6: error: `<?xml…` is not "
                     "allowed in the summary", "editions/2026-01.fr.md:9: error: `<!DOCTYPE…`")
+
+
+def test_a_heading_an_unclosed_html_block_keeps_as_text_is_an_error(tmp_path):
+    """An unclosed <div> keeps Markdown out of the rest of the text: `## Title` was
+    published as typed. `\\## text` is text on purpose."""
+    write_tree(tmp_path, {
+        A: article("visit", "fr", body="Intro.\n\n<div>\n\nTexte\n\n## Un titre\n\nFin."),
+        "content/articles/2021/b.fr.md": article(
+            "b", "fr", body="Intro\n\\## pas un titre\n\n<div>Bloc</div>\n\n## Titre\n\n"
+                            "```\n## code\n```")})
+    result = check(tmp_path)
+    assert_reported(result, f"{A}:13: error: the heading `## Un titre` is inside an HTML "
+                    "block, so it would be shown as typed")
+    assert "b.fr.md" not in result.stderr
