@@ -26,7 +26,7 @@ from globe_core.validators import check_date, check_keys, list_problems, split_l
 from .images import IMAGE_SUFFIXES, resolve_image
 from .paths import content_relative
 from .references import missing_image
-from .schedule import check_schedule
+from .schedule import check_later_dates, check_schedule
 
 # key -> required?
 _COMMON_KEYS = {
@@ -148,6 +148,10 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
     if kind == "article":
         problems += check_schedule(source, parse_date(source.value("date") or ""),
                                    rules.content_root, rules.today)
+    problems += check_later_dates(source, parse_date(source.value("date") or ""),
+                                  parse_date(source.value("modified") or ""),
+                                  parse_date(source.value("translation_of") or ""),
+                                  rules.today)
 
     category = source.value("category")
     if kind == "article" and category and lang and \

@@ -88,3 +88,15 @@ def test_an_author_or_tag_with_nothing_to_name_its_page_is_an_error_on_its_line(
                     f"{A}:6: error: the author `🎉` has no letter or digit",
                     "content/articles/2021/b.fr.md:6: error: the author `<b></b>`")
     assert "Unable to generate" not in result.stderr
+
+
+def test_a_modified_date_before_the_date_and_a_translation_from_the_future(tmp_path):
+    write_tree(tmp_path, {
+        A: article(date="2021-10-18 10:00", modified="2021-10-17", translation_of="2099-01-01"),
+        "content/articles/2021/b.fr.md": article("b", date="2021-10-18 10:00",
+                                                 modified="2021-10-18")})
+    result = check(tmp_path)
+    assert_reported(result, f"{A}:6: error: Modified `2021-10-17` is before Date "
+                    "`2021-10-18 10:00`", f"{A}:7: error: Translation_of `2099-01-01` is in "
+                    "the future")
+    assert "b.fr.md" not in result.stderr
