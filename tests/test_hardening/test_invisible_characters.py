@@ -26,3 +26,18 @@ def test_invisible_values_noncharacters_and_codes_for_no_character(tmp_path):
                     "content/articles/2021/b.fr.md:6: error: the tags `Turquie` and "
                     "`Tur\u200bquie` are the same tag")
     assert "c.fr.md" not in result.stderr
+
+
+def test_direction_isolates_left_open_in_a_value_are_errors(tmp_path):
+    """A Title that opens a right-to-left isolate without closing it turns around what
+    follows it wherever it stands alone: a feed entry, an email subject, a listing."""
+    write_tree(tmp_path, {
+        A: article(title="Visite \u2067عربي", tags="Turquie, \u2069x"),
+        "content/articles/2021/b.fr.md": article("b", title="Visite \u2067عربي\u2069 ok"),
+        "editions/2026-01.fr.md": "Number: 2026-01\nDate: 2026-01-10\nLang: fr\n"
+                                  "Subject: Essai \u2066x\nArticles: b\n\nBonjour.\n"})
+    result = check(tmp_path)
+    assert_reported(result, f"{A}:1: error: the direction marks in `Title` are not balanced",
+                    f"{A}:6: error: the direction marks in `Tags`",
+                    "editions/2026-01.fr.md:4: error: the direction marks in `Subject`")
+    assert "b.fr.md" not in result.stderr
