@@ -100,3 +100,16 @@ def test_a_modified_date_before_the_date_and_a_translation_from_the_future(tmp_p
                     "`2021-10-18 10:00`", f"{A}:7: error: Translation_of `2099-01-01` is in "
                     "the future")
     assert "b.fr.md" not in result.stderr
+
+
+def test_an_edition_removed_while_the_build_runs_is_a_problem_on_it(tmp_path):
+    """The editions are listed, then read: one removed between the two stopped the build
+    with a FileNotFoundError."""
+    from globe_newsletter.edition import read_edition  # noqa: PLC0415
+
+    edition, problems = read_edition(str(tmp_path / "2026-01.fr.md"), "editions/2026-01.fr.md",
+                                     ("fr",))
+    assert edition is None
+    assert [str(p) for p in problems] == [
+        "editions/2026-01.fr.md: error: the file could not be read: No such file or directory "
+        "— fix the file named above, or report this message to the developers"]
