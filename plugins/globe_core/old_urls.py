@@ -69,6 +69,10 @@ def parse_old_url(text: str) -> OldUrl:
         raise OldUrlError(_("`%(url)s`: a server cannot redirect on `%(names)s`",
                             url=text, names=", ".join(others)))
     path = re.sub(r"/{2,}", "/", unquote(parts.path) or "/")
+    if any(segment in (".", "..") for segment in path.split("/")):
+        # browsers and nginx resolve `/a/../b` before asking: the entry would never match
+        raise OldUrlError(_("`%(url)s` has `.` or `..` in its path, which no request "
+                            "carries", url=text))
     if path in ("/index.php",):
         path = "/"
     return OldUrl(path, *(query.get(key, [""])[0].strip() for key in QUERY_KEYS))

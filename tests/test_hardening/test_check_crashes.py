@@ -113,3 +113,11 @@ def test_an_edition_removed_while_the_build_runs_is_a_problem_on_it(tmp_path):
     assert [str(p) for p in problems] == [
         "editions/2026-01.fr.md: error: the file could not be read: No such file or directory "
         "— fix the file named above, or report this message to the developers"]
+
+
+def test_an_old_address_with_dot_segments_is_an_error_on_its_line(tmp_path):
+    """`/../../tmp/x/` (or `%2e%2e`) is resolved by every browser and by nginx before the
+    request: the redirect could never be used, and was accepted without a word."""
+    write_tree(tmp_path, {A: article(old_urls="/ancien/ /../../tmp/x/ /a/%2e%2e/b/")})
+    assert_reported(check(tmp_path), f"{A}:6: error: `/../../tmp/x/` has `.` or `..` in its "
+                    "path", f"{A}:6: error: `/a/%2e%2e/b/` has `.` or `..`")
