@@ -29,7 +29,7 @@ from . import palette
 from .edition import Edition
 from .email_images import EmailImage
 from .intro_links import resolve_site_links
-from .plain_text import html_to_text, inline_text
+from .plain_text import html_to_text, inline_text, plain_line
 
 _DOUBLE_BRACE = re.compile(r"([{}])(?=\1)")
 PREHEADER_MAX = 100
@@ -196,7 +196,7 @@ def article_view(article, lang: str, links: Links, image: EmailImage | None,
     web_url = links.absolute(article.url)
     view = ArticleView(
         slug=article.slug,
-        title=neutralize_merge_tags(inline_text(article.title)),
+        title=neutralize_merge_tags(plain_line(article.title)),
         summary=neutralize_merge_tags(inline_text(summary_of(article))),
         category=neutralize_merge_tags(article.category.name),
         url=links.tracked(web_url),
@@ -205,7 +205,7 @@ def article_view(article, lang: str, links: Links, image: EmailImage | None,
     if image is not None:
         view.image = image
         view.image_url = links.absolute(quote(image.relative_path))  # `my photo.jpg`
-        view.image_alt = neutralize_merge_tags(inline_text(getattr(article, "image_alt", "")))
+        view.image_alt = neutralize_merge_tags(plain_line(getattr(article, "image_alt", "")))
         view.image_width = min(image_width, image.width)
     return view
 
