@@ -13,7 +13,7 @@ from pelican.urlwrappers import Category, Tag
 from globe_core.categories import category_key
 from globe_core.dates import is_scheduled, parse_date
 from globe_core.folders import RealFolders
-from globe_core.html_policy import BODY, SUMMARY, policy_problems
+from globe_core.html_policy import BODY, SUMMARY, marked_section_problems, policy_problems
 from globe_core.languages import lang_prefix
 from globe_core.pelican_seams import localized
 from globe_core.problems import problem_log
@@ -91,6 +91,10 @@ class GlobeMarkdownReader(BaseReader):
         problems += check_references(source, self.rules.content_root)
         problems += check_headings(source)
         problems += footnote_problems(source)
+        unparsable = marked_section_problems(source) + marked_section_problems(
+            source, source.value("summary") or "", source.line_of("summary"))
+        if unparsable:  # the HTML parsers after Markdown would raise on them
+            return Converted(source_path, problems + unparsable)
         try:
             content = self.convert(source)
         except Exception as error:  # Markdown failed on this text: say where, go on

@@ -266,3 +266,22 @@ def policy_problems(source: SourceFile, html: str, policy: Policy, markdown_srcs
     return [Problem(source.path, line_of(source, *_needles(v), first=first, text=text),
                     v.message, v.fix)
             for v in violations(html, policy, markdown_srcs)]
+
+
+# `<![` opens a "marked section" only as `<![CDATA[` or a conditional comment (`<![if …]>`,
+# `<![endif]>`); any other, kept raw inside an HTML block, makes Python's HTML parsers
+# (ours, and BeautifulSoup's) raise instead of reading on.
+_MARKED_SECTION = re.compile(r"<!\[(?!\s*(?:CDATA\[|if\b|endif\b|else\b))", re.IGNORECASE)
+
+
+def marked_section_problems(source: SourceFile, text: str | None = None,
+                            first: int | None = None) -> list[Problem]:
+    """Each line of `text` (default: the body) with a `<![` no parser can read."""
+    text = source.body if text is None else text
+    if "<![" not in text:
+        return []
+    first = source.body_line if first is None else first
+    return [Problem(source.path, first + offset,
+                    _("`<![` starts no markup a browser knows"),
+                    _("write `&lt;![` to show these characters, or remove them"))
+            for offset, line in enumerate(text.splitlines()) if _MARKED_SECTION.search(line)]

@@ -16,7 +16,13 @@ from bs4 import BeautifulSoup
 from markdown import Markdown
 from markupsafe import Markup
 
-from globe_core.html_policy import INTRODUCTION, line_of, policy_problems, sanitise
+from globe_core.html_policy import (
+    INTRODUCTION,
+    line_of,
+    marked_section_problems,
+    policy_problems,
+    sanitise,
+)
 from globe_core.languages import lang_prefix, long_date
 from globe_core.messages import _
 from globe_core.pelican_seams import summary_of
@@ -154,6 +160,9 @@ def introduction_policy_problems(edition: Edition, markdown_settings: dict) -> l
     """HTML in the introduction outside its policy (text, links, lists), on its line."""
     if not edition.introduction.strip():
         return []
+    unparsable = marked_section_problems(edition.source)
+    if unparsable:  # the HTML parsers after Markdown would raise on them
+        return unparsable
     try:
         html = convert_introduction(edition.introduction, markdown_settings)
     except Exception as error:  # Markdown failed on this text: say where (unconvertible.py)

@@ -96,3 +96,20 @@ def test_a_heading_an_unclosed_html_block_keeps_as_text_is_an_error(tmp_path):
     assert_reported(result, f"{A}:13: error: the heading `## Un titre` is inside an HTML "
                     "block, so it would be shown as typed")
     assert "b.fr.md" not in result.stderr
+
+
+def test_a_marked_section_no_parser_reads_is_an_error_on_its_line(tmp_path):
+    """`<![<table>` kept raw in an HTML block made Python's HTML parsers raise: a bare
+    AssertionError, or `the build stopped` naming no file."""
+    write_tree(tmp_path, {
+        A: article("visit", "fr", body="Intro.\n\n<div>\n<![<x>\n</div>"),
+        "content/articles/2021/b.fr.md": article(
+            "b", "fr", body="<iframe src=\"https://www.youtube.com/embed/x\" title=\"t\">"
+                            "<![foo[</iframe>"),
+        "content/articles/2021/c.fr.md": article("c", "fr", body="Ok <![CDATA[ x ]]> non."),
+        "content/articles/2021/d.fr.md": article("d", "fr")})
+    result = check(tmp_path)
+    assert_reported(result, f"{A}:10: error: `<![` starts no markup a browser knows",
+                    "content/articles/2021/b.fr.md:7: error: `<![` starts no markup",
+                    "content/articles/2021/c.fr.md:7: error: `<![CDATA…`")
+    assert "Error" not in result.stderr and "d.fr.md" not in result.stderr
