@@ -69,6 +69,18 @@ def footnote_problems(source: SourceFile) -> list[Problem]:
     return problems
 
 
+def summary_footnote_problems(source: SourceFile) -> list[Problem]:
+    """A summary is one paragraph with no room for notes: `[^1]` there is shown as typed."""
+    summary = source.value("summary") or ""
+    if "[^" not in summary:
+        return []
+    return [Problem(source.path, source.line_of("summary"),
+                    _("the footnote `[^%(label)s]` has no text: the page would show "
+                      "`[^%(label)s]`", label=label),
+                    _("write the note in the sentence, in brackets"))
+            for label in dict.fromkeys(_REFERENCE.findall(_CODE_SPAN.sub("", summary)))]
+
+
 def id_problems(source: SourceFile, html: str, theme_ids: tuple) -> list[Problem]:
     """Element ids of the rendered body given twice, or taken by the page around it.
     theme_ids: (ids, prefixes) the theme's templates write."""

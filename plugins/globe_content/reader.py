@@ -22,7 +22,13 @@ from globe_core.source import decode_utf8, split_source
 from globe_core.unconvertible import conversion_problem, time_limit
 from globe_core.validators import split_list
 
-from .anchors import footnote_problems, id_problems, stray_attribute_lists, theme_ids
+from .anchors import (
+    footnote_problems,
+    id_problems,
+    stray_attribute_lists,
+    summary_footnote_problems,
+    theme_ids,
+)
 from .body import BodyExtension
 from .body_checks import image_problems
 from .figures import FigureExtension
@@ -90,7 +96,7 @@ class GlobeMarkdownReader(BaseReader):
         problems += validate(source, kind, self.rules)
         problems += check_references(source, self.rules.content_root)
         problems += check_headings(source)
-        problems += footnote_problems(source)
+        problems += footnote_problems(source) + summary_footnote_problems(source)
         unparsable = marked_section_problems(source) + marked_section_problems(
             source, source.value("summary") or "", source.line_of("summary"))
         if unparsable:  # the HTML parsers after Markdown would raise on them

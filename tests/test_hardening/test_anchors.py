@@ -13,13 +13,15 @@ from .kit import A, assert_reported, check
 def test_footnotes_without_text_or_defined_twice_are_errors_on_their_line(tmp_path):
     write_tree(tmp_path, {
         A: article(body="Un texte[^1] et[^nope].\n\n[^1]: Une note.\n[^1]: Une autre."),
+        "content/articles/2021/c.fr.md": article("c", summary="Un résumé[^1] `[^x]`."),
         "content/articles/2021/b.fr.md": article(
             "b", body="Deux fois[^a] et[^a], en code `[^x]`.\n\n```\n[^y]\n```\n\n"
                       "[^a]: La note[^b].\n\n[^b]: Une note dans une note.")})
     result = check(tmp_path)
     assert_reported(result, f"{A}:7: error: the footnote `[^nope]` has no text",
-                    f"{A}:10: error: the footnote `[^1]` is defined twice (first on line 9)")
-    assert "b.fr.md" not in result.stderr and result.stderr.count("error:") == 2
+                    f"{A}:10: error: the footnote `[^1]` is defined twice (first on line 9)",
+                    "content/articles/2021/c.fr.md:6: error: the footnote `[^1]` has no text")
+    assert "b.fr.md" not in result.stderr and result.stderr.count("error:") == 3
 
 
 def test_element_ids_must_be_unique_and_not_the_pages_own(tmp_path):
