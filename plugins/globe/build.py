@@ -13,7 +13,7 @@ from pathlib import Path
 from pelican import Pelican, signals
 from pelican.log import console as pelican_console
 
-from globe_content.tree import undecodable_names
+from globe_content.tree import special_files, undecodable_names
 from globe_core import background, written_files
 from globe_core.foreign_resources import (
     LOADING,
@@ -27,7 +27,7 @@ from globe_core.problems import ContentProblems, Problem, ProblemLog
 from globe_core.settings import GlobeSettings, check_no_unknown
 
 from . import fingerprint, output_folder, writable_paths
-from .build_failure import failure_problem
+from .build_failure import failure_problem, unread_file_problem
 from .settings_file import read_settings_file
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -86,7 +86,17 @@ class _PelicanWarnings(logging.Handler):
             return  # our own errors are already problems
         if str(record.msg).startswith(_REPORTED_BY_GLOBE):
             return
+        if record.msg == _COULD_NOT_PROCESS and record.args:
+            self.problems.append(unread_file_problem(self.content_path, str(record.args[0])))
+            return
         self.problems.append(Problem(self.content_path, 0, record.getMessage().strip()))
+
+
+# Pelican's words when reading one file raised (a reader, a check, a plugin's receiver):
+# it logs them inside its `except`, without the exception unless DEBUG is set.
+_COULD_NOT_PROCESS = "Could not process %s"
+
+
 
 
 def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:
@@ -94,8 +104,12 @@ def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:
     Notes (worth a look, not fatal) are appended to `notes` when given."""
     forget_limited_messages()
     log = settings["GLOBE_PROBLEMS"] = ProblemLog(os.getcwd())
-    unreadable = [problem for folder in (settings["PATH"], settings.get("GLOBE_EDITIONS_PATH"))
-                  for problem in undecodable_names(folder, log.display_path)]
+    folders = (settings["PATH"], settings.get("GLOBE_EDITIONS_PATH"))
+    # names first: a name that is not UTF-8 cannot be shown in another problem
+    unreadable = [problem for folder in folders
+                  for problem in undecodable_names(folder, log.display_path)] or \
+                 [problem for folder in folders
+                  for problem in special_files(folder, log.display_path)]
     if unreadable:  # nothing could name, digest or write these: stop before reading
         return unreadable
     settings[background.CALLER_FINISHES] = True  # after the foreign-load check below

@@ -1,4 +1,5 @@
-"""A build that stopped on an exception, said as a problem on the file that caused it.
+"""A build stopped by an exception, or a file Pelican could not read, said as a problem on
+the file that caused it.
 
 A theme template with a syntax or runtime error stops Pelican with a Jinja exception; its
 traceback holds the template's file and line (Jinja rewrites template frames to them).
@@ -7,6 +8,8 @@ Any other exception is named as it is, on the content folder: it is a fault of o
 
 from __future__ import annotations
 
+import os
+import sys
 import traceback
 
 from jinja2 import TemplateSyntaxError
@@ -37,3 +40,15 @@ def _template_location(error: BaseException) -> tuple[str, int]:
         if frame.filename.endswith(_TEMPLATE_SUFFIXES):
             return frame.filename, frame.lineno or 0
     return "", 0
+
+
+def unread_file_problem(content_path: str, relative: str) -> Problem:
+    """The file Pelican could not read, and why: the exception it is handling now."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OSError):
+        reason = error.strerror or str(error)
+    else:
+        reason = f"{type(error).__name__}: {error}" if error else "?"
+    return Problem(os.path.join(content_path, relative), 0,
+                   _("the file could not be read: %(reason)s", reason=reason),
+                   _("fix the file named above, or report this message to the developers"))

@@ -64,7 +64,8 @@ class FigureTreeprocessor(Treeprocessor):
     def _to_content_link(link, source_path, content_root):
         """`../2020/other.fr.md` (as editors follow it) becomes Pelican's {filename} link."""
         path, _, anchor = link.get("href", "").partition("#")
-        if not path.endswith(".md") or is_external(path) or not source_path:
+        if not path.endswith(".md") or is_external(path) or not source_path or \
+                path.lstrip().startswith(("{", "|")):  # a placeholder: html_policy.py
             return
         relative = content_relative(path, source_path, content_root)
         if relative is not None:

@@ -26,7 +26,7 @@ from globe_core.validators import check_date, check_keys, list_problems, split_l
 from .images import IMAGE_SUFFIXES, resolve_image
 from .paths import content_relative
 from .references import missing_image
-from .schedule import check_schedule
+from .schedule import check_later_dates, check_schedule
 
 # key -> required?
 _COMMON_KEYS = {
@@ -65,6 +65,7 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SITE_FOLDERS = frozenset({"archives", "category", "tag", "feeds", "newsletter", "search",
                           "pagefind", "theme", "thumbnails", "page", "drafts"})
 _YEAR = re.compile(r"^\d{4}$")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 _TAG_SLUG_SUBSTITUTIONS = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]  # as Pelican names tags
 _HAS_LETTER = re.compile(r"[^\W_]")
 # `name.fr.md`: the language a file name announces
@@ -120,6 +121,15 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
         problem("lang", _("Lang is `%(lang)s` but the file name says `.%(named)s.`",
                           lang=lang, named=named.group(1)),
                 _("make the file name and the Lang line agree"))
+    elif lang and not os.path.basename(source.path).endswith((f".{lang}.md",
+                                                              f".{lang}.markdown")):
+        # `visit.md`, `visit.de.md`, `visit.FR.md`: `globe translations` and the other
+        # versions find a text by its name's language
+        name = os.path.basename(source.path)
+        stem = name.split(".", 1)[0] or "text"
+        problem("lang", _("the file name `%(name)s` does not end in `.%(lang)s.md`, as its "
+                          "Lang says", name=name, lang=lang),
+                _("rename the file `%(fixed)s`", fixed=f"{stem}.{lang}.md"))
 
     slug = source.value("slug")
     if slug and not _SLUG.match(slug):
@@ -139,6 +149,10 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
     if kind == "article":
         problems += check_schedule(source, parse_date(source.value("date") or ""),
                                    rules.content_root, rules.today)
+    problems += check_later_dates(source, parse_date(source.value("date") or ""),
+                                  parse_date(source.value("modified") or ""),
+                                  parse_date(source.value("translation_of") or ""),
+                                  rules.today)
 
     category = source.value("category")
     if kind == "article" and category and lang and \
@@ -185,7 +199,8 @@ def _check_lengths(source: SourceFile, problem) -> None:
     for number, tag in enumerate(tags):
         # Tags are pages by slug: `FEDER` and `Féder` are one page, which would list the
         # article twice and link to it under two names
-        slug = slugify(tag, regex_subs=_TAG_SLUG_SUBSTITUTIONS)
+        # without invisible characters: `Tur\u200bquie` would be a second `Turquie` page
+        slug = slugify(_INVISIBLE.sub("", tag), regex_subs=_TAG_SLUG_SUBSTITUTIONS)
         if not _HAS_LETTER.search(slug):  # `!!!`, an emoji: no page, or one at /tag/-/
             problem("tags", _("the tag `%(tag)s` has no letter or digit to name its page",
                               tag=tag[:60]), _named_page_fix())

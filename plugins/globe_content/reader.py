@@ -13,7 +13,7 @@ from pelican.urlwrappers import Category, Tag
 from globe_core.categories import category_key
 from globe_core.dates import is_scheduled, parse_date
 from globe_core.folders import RealFolders
-from globe_core.html_policy import BODY, SUMMARY, policy_problems
+from globe_core.html_policy import BODY, SUMMARY, marked_section_problems, policy_problems
 from globe_core.languages import lang_prefix
 from globe_core.pelican_seams import localized
 from globe_core.problems import problem_log
@@ -22,10 +22,17 @@ from globe_core.source import decode_utf8, split_source
 from globe_core.unconvertible import conversion_problem, time_limit
 from globe_core.validators import split_list
 
+from .anchors import (
+    footnote_problems,
+    id_problems,
+    stray_attribute_lists,
+    summary_footnote_problems,
+    theme_ids,
+)
 from .body import BodyExtension
 from .body_checks import image_problems
 from .figures import FigureExtension
-from .headings import check_headings
+from .headings import check_headings, unconverted_headings
 from .images import resolve_image
 from .model import METADATA_KEYS, ContentRules, validate
 from .parallel_read import Converted, convert, taken
@@ -89,6 +96,11 @@ class GlobeMarkdownReader(BaseReader):
         problems += validate(source, kind, self.rules)
         problems += check_references(source, self.rules.content_root)
         problems += check_headings(source)
+        problems += footnote_problems(source) + summary_footnote_problems(source)
+        unparsable = marked_section_problems(source) + marked_section_problems(
+            source, source.value("summary") or "", source.line_of("summary"))
+        if unparsable:  # the HTML parsers after Markdown would raise on them
+            return Converted(source_path, problems + unparsable)
         try:
             content = self.convert(source)
         except Exception as error:  # Markdown failed on this text: say where, go on
@@ -96,6 +108,9 @@ class GlobeMarkdownReader(BaseReader):
                                                error))
             return Converted(source_path, problems)
         problems += image_problems(source, self.figures.images, self.rules.content_root)
+        problems += id_problems(source, content, theme_ids(self.settings["THEME"]))
+        problems += stray_attribute_lists(source, content)
+        problems += unconverted_headings(source, content)
         problems += policy_problems(source, self.policy.rendered, BODY,
                                     self.figures.written_srcs)
         try:
@@ -119,6 +134,8 @@ class GlobeMarkdownReader(BaseReader):
         lang = source.value("lang")
         metadata = {"source_lines": {k: f.line for k, f in source.fields.items()}}
         for key, found in source.fields.items():
+            if not found.value.strip():
+                continue  # `Status:` left empty is no status (validate() reports required keys)
             if key in ("date", "modified", "translation_of"):
                 # validated already; Pelican's own parser (dateutil) is slower
                 metadata[key] = parse_date(found.value)

@@ -16,17 +16,13 @@ from .paths import content_relative
 # document; in a reference definition too (`[id]: {static}/documents/x.pdf`)
 _INTRASITE_LINK = re.compile(r"(?:\]\(\s*|^\s{0,3}\[[^\]]+\]:\s*)<?"
                              r"\{(filename|static|attach)\}([^\s)#?>]+)")
-# Pelican's other kinds ({index}, {tag}, {category}, {author}) lead to pages this site
-# does not make, or not at that address; any other word is left in the link as written
-_OTHER_INDICATOR = re.compile(r"(?:\]\(\s*|^\s{0,3}\[[^\]]+\]:\s*)<?"
-                              r"\{(?!(?:filename|static|attach)\})([^{}\s)]*)\}")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 # [text](..\..\images\x.jpg): a path copied from Windows' Explorer; Markdown reads `\.`
 # as an escaped dot, so the path would be garbled, not found
 _BACKSLASH_PATH = re.compile(r"\]\(\s*<?((?![a-z]+:)[^\s)>]*\\[^\s)>]*)", re.IGNORECASE)
 # [text](../2020/other.fr.md) — a link to another Markdown file, relative to this one, as
 # any Markdown editor follows it; the site turns it into that article's URL
-_MARKDOWN_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^\s)>{}:]+\.md)(?:#[^\s)>]*)?>?")
+_MARKDOWN_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^\s)>{}:|]+\.md)(?:#[^\s)>]*)?>?")
 
 
 def check_references(source: SourceFile, content_root: str) -> list[Problem]:
@@ -48,12 +44,6 @@ def check_references(source: SourceFile, content_root: str) -> list[Problem]:
                 continue
             _check_exists(problems, source, number, f"{{{kind}}}{target}", source_path,
                           content_root, "linked file")
-        for kind in _OTHER_INDICATOR.findall(line) if "{" in line else ():
-            problems.append(Problem(
-                source.path, number,
-                _("`{%(kind)s}` is not a kind of link this site makes", kind=kind),
-                _("link an article or page with `{filename}`, an image or document with "
-                  "`{static}`, any other page with its address")))
         for target in _BACKSLASH_PATH.findall(line) if "\\" in line else ():
             problems.append(Problem(source.path, number,
                                     _("the path `%(target)s` is written with \\ (as Windows "

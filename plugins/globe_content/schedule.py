@@ -58,3 +58,24 @@ def check_schedule(source: SourceFile, date: dt.datetime | None, content_root: s
             _("Date `%(date)s` is before %(year)s", date=written, year=EARLIEST.year),
             _("check the year: the date is the day the article was published")))
     return problems
+
+
+def check_later_dates(source: SourceFile, date: dt.datetime | None, modified,
+                      translated, today: dt.date) -> list[Problem]:
+    """`Modified` before `Date` (the page would say it changed before it appeared), and
+    `Translation_of` after today (a translation cannot be made in the future)."""
+    problems = []
+    if date is not None and modified is not None and modified.date() < date.date():
+        problems.append(Problem(
+            source.path, source.line_of("modified"),
+            _("Modified `%(modified)s` is before Date `%(date)s`",
+              modified=source.value("modified").strip(), date=source.value("date").strip()),
+            _("a text is modified after it is published: correct one of the two dates")))
+    if translated is not None and translated.date() > today:
+        problems.append(Problem(
+            source.path, source.line_of("translation_of"),
+            _("Translation_of `%(value)s` is in the future (today is %(today)s)",
+              value=source.value("translation_of").strip(),
+              today=long_date(today, cli_language())),
+            _("write the day the original was translated, today or before")))
+    return problems

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import unicodedata
 from functools import cache
 
@@ -48,6 +49,7 @@ def tree_problems(root: str, display, source_dirs=(), static_dirs=(),
     for folder, dirs, files in os.walk(root):
         relative_folder = os.path.relpath(folder, root).replace(os.sep, "/")
         top = relative_folder.split("/", 1)[0]
+        problems += _case_clashes(folder, dirs + files, display)
         for name in list(dirs):
             path = os.path.join(folder, name)
             if os.path.islink(path):
@@ -80,6 +82,23 @@ def tree_problems(root: str, display, source_dirs=(), static_dirs=(),
     return problems
 
 
+def _case_clashes(folder: str, names: list[str], display) -> list[Problem]:
+    """Names of one folder that differ only in capitals (`Photo.jpg`, `photo.jpg`): on
+    macOS and Windows, where officers check the site out, they are one file, and one of
+    them silently replaces the other."""
+    first: dict[str, str] = {}
+    problems = []
+    for name in sorted(names):
+        other = first.setdefault(unicodedata.normalize("NFC", name).casefold(), name)
+        if other != name:
+            problems.append(Problem(display(os.path.join(folder, name)), 0,
+                                    _("`%(name)s` and `%(other)s` differ only in capitals: "
+                                      "on macOS and Windows one would replace the other",
+                                      name=name, other=other),
+                                    _("rename one of them")))
+    return problems
+
+
 def undecodable_names(root: str, display) -> list[Problem]:
     """Files and folders under root whose names are not UTF-8 (a zip made on Windows keeps
     `café` as Latin-1): Python holds such a name with stand-ins no file name can be written
@@ -96,6 +115,45 @@ def undecodable_names(root: str, display) -> list[Problem]:
                                         _("rename it with letters, digits and hyphens, e.g. "
                                           "cafe.fr.md or my-photo.jpg")))
     return problems
+
+
+def special_files(root: str, display) -> list[Problem]:
+    """Named pipes, sockets and devices under root, or links to them: opening a pipe
+    waits for a writer that never comes (the build would hang), the others fail. Found
+    before anything reads the tree. Regular files cost no system call here: the folder
+    listing says what each entry is."""
+    problems: list[Problem] = []
+    if not root or not os.path.isdir(root):
+        return problems
+    folders = [root]
+    while folders:
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except OSError:
+            continue  # an unreadable folder: not ours to report here
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                    continue
+                if entry.is_file() or entry.is_dir() or not os.path.exists(entry.path):
+                    continue  # a file, a link to a folder or a broken link: see tree_problems
+                kind = _special_kind(os.stat(entry.path).st_mode)
+            except OSError:
+                continue
+            problems.append(Problem(display(entry.path), 0,
+                                    _("`%(name)s` is not a file but a %(kind)s: reading it "
+                                      "would wait or fail", name=entry.name, kind=kind),
+                                    _("remove it: only files and folders belong here")))
+    return problems
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return _("named pipe")
+    if stat.S_ISSOCK(mode):
+        return _("socket")
+    return _("device")
 
 
 def _link_problem(path: str, display, root: str, folder: bool) -> Problem:
@@ -175,8 +233,13 @@ def _unplaced_problems(path: str, suffix: str, display, source_dirs) -> list[Pro
 
 
 def _edition_folder_problems(path: str, suffix: str, display) -> list[Problem]:
-    if suffix.lower() == ".md":  # .MD: reported by the edition reader
+    if suffix == ".md":
         return []
+    if suffix.lower() == ".md":  # .MD: the editions folder is read for *.md only
+        return [Problem(display(path), 0,
+                        _("`%(suffix)s` is not read: Markdown files end in lowercase .md",
+                          suffix=suffix),
+                        _("rename it to end in .md"))]
     return [Problem(display(path), 0,
                     _("only edition files ending in .md are read in the editions folder; "
                       "this one would be left out"),

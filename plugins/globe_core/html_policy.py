@@ -45,6 +45,11 @@ _ATTRIBUTES = {
 }
 URL_ATTRIBUTES = ("href", "src", "cite")
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# Pelican's link placeholders (INTRASITE_LINK_REGEX): the ones a text may use. {category},
+# {tag}, {author} and {index} build addresses from settings our URLs do not follow (a
+# {category} link stopped the build with a KeyError, naming no file).
+_PLACEHOLDER = re.compile(r"^\s*[{|]([^|}]*)[|}]")
+PLACEHOLDERS = frozenset({"{filename}", "{static}", "{attach}"})  # not |filename|: one way
 # The only style Markdown writes: the alignment of a table column.
 _TABLE_ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
@@ -138,6 +143,14 @@ class _Walker(HTMLParser):
                 self.found.append(Violation(
                     _("the attribute `%(attribute)s` on <%(tag)s> is not allowed",
                       attribute=name, tag=tag), _attribute_fix(name), name))
+            elif name in URL_ATTRIBUTES and _PLACEHOLDER.match(value) and \
+                    _PLACEHOLDER.match(value).group().lstrip() not in PLACEHOLDERS:
+                self.found.append(Violation(
+                    _("`%(placeholder)s` links are not supported",
+                      placeholder=_PLACEHOLDER.match(value).group()),
+                    _("link to an article with {filename}/articles/…/name.fr.md, to an "
+                      "image or a document with {static}/…, or to another page of the "
+                      "site by its address (/en/…)"), _PLACEHOLDER.match(value).group()))
             elif name in URL_ATTRIBUTES and url_scheme(value) not in URL_SCHEMES | {""}:
                 self.found.append(Violation(
                     _("the address `%(url)s` is not a web or mail address",
@@ -153,6 +166,25 @@ class _Walker(HTMLParser):
                                           "address"),
                                         _("paste the embed code the video or map site gives "
                                           "(its address starts with https://)"), "<iframe"))
+
+
+    # Markup a browser never shows (a PHP block, <!DOCTYPE>, <![CDATA[…]]>): nh3 drops
+    # it, with the text inside, so the officer's text would vanish without a word.
+    def handle_pi(self, data):
+        self._unshown("<?" + (data.split(None, 1) or [""])[0])
+
+    def handle_decl(self, decl):
+        self._unshown("<!" + (decl.split(None, 1) or [""])[0])
+
+    def unknown_decl(self, data):
+        self._unshown("<![" + data.split("[", 1)[0])
+
+    def _unshown(self, markup: str) -> None:
+        markup = markup[:20]
+        self.found.append(Violation(
+            _("`%(markup)s…` is not allowed in the %(field)s: it is never shown",
+              markup=markup, field=_field_name(self.policy)),
+            _("remove it, and write the text it holds as plain text or Markdown"), markup))
 
 
 def _field_name(policy: Policy) -> str:
@@ -219,6 +251,8 @@ def _needles(violation: Violation) -> tuple[str, ...]:
     needle = violation.needle
     if needle == "<img":  # written as HTML, or as a Markdown image where none may be
         return (r"<\s*img\b", r"!\[")
+    if needle.startswith(("<?", "<!")):  # a processing instruction or declaration
+        return (re.escape(needle), re.escape(needle[:2]))
     if needle.startswith("<"):
         return (r"<\s*" + re.escape(needle[1:]) + r"\b",)
     if re.fullmatch(r"[a-z-]+", needle):
@@ -232,3 +266,22 @@ def policy_problems(source: SourceFile, html: str, policy: Policy, markdown_srcs
     return [Problem(source.path, line_of(source, *_needles(v), first=first, text=text),
                     v.message, v.fix)
             for v in violations(html, policy, markdown_srcs)]
+
+
+# `<![` opens a "marked section" only as `<![CDATA[` or a conditional comment (`<![if …]>`,
+# `<![endif]>`); any other, kept raw inside an HTML block, makes Python's HTML parsers
+# (ours, and BeautifulSoup's) raise instead of reading on.
+_MARKED_SECTION = re.compile(r"<!\[(?!\s*(?:CDATA\[|if\b|endif\b|else\b))", re.IGNORECASE)
+
+
+def marked_section_problems(source: SourceFile, text: str | None = None,
+                            first: int | None = None) -> list[Problem]:
+    """Each line of `text` (default: the body) with a `<![` no parser can read."""
+    text = source.body if text is None else text
+    if "<![" not in text:
+        return []
+    first = source.body_line if first is None else first
+    return [Problem(source.path, first + offset,
+                    _("`<![` starts no markup a browser knows"),
+                    _("write `&lt;![` to show these characters, or remove them"))
+            for offset, line in enumerate(text.splitlines()) if _MARKED_SECTION.search(line)]

@@ -55,7 +55,10 @@ class OldUrl:
 
 def parse_old_url(text: str) -> OldUrl:
     """`/2019/05/visite/?lang=nl`, or the same with `http(s)://host` in front."""
-    parts = urlsplit(text.strip())
+    try:
+        parts = urlsplit(text.strip())
+    except ValueError:  # `http://[/x`: an unclosed IPv6 host stopped the build
+        raise OldUrlError(_("`%(url)s` is not a web address", url=text)) from None
     if parts.scheme and parts.scheme not in ("http", "https"):
         raise OldUrlError(_("`%(url)s` is not a web address", url=text))
     if not parts.scheme and not text.startswith("/"):
@@ -66,6 +69,10 @@ def parse_old_url(text: str) -> OldUrl:
         raise OldUrlError(_("`%(url)s`: a server cannot redirect on `%(names)s`",
                             url=text, names=", ".join(others)))
     path = re.sub(r"/{2,}", "/", unquote(parts.path) or "/")
+    if any(segment in (".", "..") for segment in path.split("/")):
+        # browsers and nginx resolve `/a/../b` before asking: the entry would never match
+        raise OldUrlError(_("`%(url)s` has `.` or `..` in its path, which no request "
+                            "carries", url=text))
     if path in ("/index.php",):
         path = "/"
     return OldUrl(path, *(query.get(key, [""])[0].strip() for key in QUERY_KEYS))

@@ -17,8 +17,12 @@ from .problems import Problem
 # order than it is written; the line and paragraph separators (U+2028, U+2029), which
 # some editors break lines at and others do not, so that no line number would hold. The
 # isolates (U+2066-U+2069), which mixed scripts need, stay.
+# Also the noncharacters (U+FDD0-U+FDEF, the last two code points of every plane), which
+# Unicode keeps out of any text.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e"
-                      "\ufffe\uffff]")
+                      "\ufdd0-\ufdef\ufffe\uffff"
+                      + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF)
+                                for plane in range(1, 17)) + "]")
 # The same characters written as numeric character references (`&#x0B;`, `&#8238;`): the
 # HTML carries them to the pages, and the feeds, which decode them, cannot.
 _CHARACTER_REFERENCE = re.compile(r"&#(?:[xX][0-9a-fA-F]{1,8}|[0-9]{1,9});?")
@@ -76,6 +80,12 @@ def decode_utf8(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
                          _("delete the code `%(code)s`", code=match.group()))
                  for match in _CHARACTER_REFERENCE.finditer(text)
                  if _CONTROL.search(_referenced_character(match.group()))]
+    problems += [Problem(path, text.count("\n", 0, match.start()) + 1,
+                         _("the code `%(code)s` stands for no character: browsers show �",
+                           code=match.group()),
+                         _("delete the code `%(code)s`", code=match.group()))
+                 for match in _CHARACTER_REFERENCE.finditer(text)
+                 if _no_character(match.group())]
     if problems:
         return None, sorted(set(problems))[:10]
     return text, []
@@ -92,7 +102,7 @@ def without_refused_characters(text: str) -> tuple[str, list[str]]:
         return ""
 
     def drop_reference(match) -> str:
-        if _CONTROL.search(_referenced_character(match.group())):
+        if _no_character(match.group()) or _CONTROL.search(_referenced_character(match.group())):
             removed.append(match.group())
             return ""
         return match.group()
@@ -101,11 +111,21 @@ def without_refused_characters(text: str) -> tuple[str, list[str]]:
     return text, removed
 
 
+def _code_point(reference: str) -> int:
+    digits = reference[2:].rstrip(";")
+    return int(digits[1:], 16) if digits[:1] in "xX" else int(digits)
+
+
+def _no_character(reference: str) -> bool:
+    """`&#0;`, `&#xD800;` (half of a UTF-16 pair), `&#x110000;`: no character at all."""
+    number = _code_point(reference)
+    return number == 0 or 0xD800 <= number <= 0xDFFF or number > 0x10FFFF
+
+
 def _referenced_character(reference: str) -> str:
     """The character a numeric reference stands for, as browsers read it: Windows-1252
     for 128-159 (`&#150;` is an en dash), U+FFFD for what is no character."""
-    digits = reference[2:].rstrip(";")
-    number = int(digits[1:], 16) if digits[:1] in "xX" else int(digits)
+    number = _code_point(reference)
     if number == 0 or 0x80 <= number <= 0x9F or 0xD800 <= number <= 0xDFFF or \
             number > 0x10FFFF:
         return html.unescape(reference)

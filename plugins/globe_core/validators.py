@@ -6,6 +6,8 @@ Each returns problems as values (or reports them through `problem(key, message, 
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 
 from .dates import NOT_A_DATE, NOT_IN_BRUSSELS, date_error
 from .messages import _
@@ -26,15 +28,49 @@ def check_keys(source: SourceFile, keys: dict[str, bool]) -> list[Problem]:
             problems.append(Problem(source.path, found.line,
                                     _("unknown metadata key `%(key)s`",
                                       key=key.capitalize()), hint))
+    problems += [Problem(source.path, found.line,
+                         _("the direction marks in `%(key)s` are not balanced: the text "
+                           "after it would be shown in another order", key=key.capitalize()),
+                         _("retype the value, or close each isolate (U+2066, U+2067, U+2068) "
+                           "with U+2069 on the same line"))
+                 for key, found in source.fields.items() if not _isolates_balanced(found.value)]
     for key, required in keys.items():
         value = source.value(key)
-        if required and not (value and value.strip()):
+        if required and not visible(value or ""):
             problems.append(Problem(
                 source.path, source.line_of(key) if key in source.fields else 1,
                 _("required metadata `%(key)s` is missing or empty", key=key.capitalize()),
                 _("add a line `%(key)s: …` to the metadata at the top",
                   key=key.capitalize())))
     return problems
+
+
+_ISOLATE = re.compile("[\u2066-\u2069]")
+
+
+def _isolates_balanced(value: str) -> bool:
+    """Every directional isolate a value opens (U+2066-U+2068) it closes (U+2069): a
+    value stands alone in feeds, subjects and listings, where an open one turns what
+    follows around."""
+    if not _ISOLATE.search(value):
+        return True
+    depth = 0
+    for character in value:
+        if "\u2066" <= character <= "\u2068":
+            depth += 1
+        elif character == "\u2069":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def visible(value: str) -> bool:
+    """Whether a value shows anything: not only spaces and invisible format characters
+    (a zero-width space or joiner, a word joiner, a byte order mark)."""
+    stripped = value.strip()
+    return bool(stripped) and any(unicodedata.category(c) != "Cf" and not c.isspace()
+                                  for c in stripped)
 
 
 def check_date(source: SourceFile, key: str, problem, with_time: bool, fix: str) -> None:

@@ -79,8 +79,15 @@ def edition_files(folder) -> list[Path]:
 
 def read_edition(path: str, display_path: str, languages) -> tuple[Edition | None, list[Problem]]:
     """The edition a file describes, or the problems that stop it from being one."""
-    with open(path, "rb") as file:
-        text, problems = decode_utf8(display_path, file.read())
+    try:
+        with open(path, "rb") as file:
+            raw = file.read()
+    except OSError as error:  # removed while the build ran, or not readable by this user
+        return None, [Problem(display_path, 0, _("the file could not be read: %(reason)s",
+                                                 reason=error.strerror or str(error)),
+                              _("fix the file named above, or report this message to the "
+                                "developers"))]
+    text, problems = decode_utf8(display_path, raw)
     if text is None:
         return None, problems
     source, problems = split_source(display_path, text, EDITION_KEYS)

@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from itertools import repeat
 
 from pelican.generators import Generator
@@ -40,6 +40,7 @@ from .edition import (
 from .email_cache import EmailCache
 from .email_images import EmailImage, prepare_email_image
 from .email_worker import render_and_check, render_and_check_in_worker, start_worker
+from .intro_links import site_paths
 from .manifest import manifest_entry, manifest_json
 from .render import EmailRenderer, RenderedEmail, email_templates_dir
 from .view import (
@@ -84,6 +85,12 @@ class EditionAssembler:
                 source, image, GlobeSettings.of(self.settings).newsletter_images_url)
         return self._images[image]
 
+    @cached_property
+    def site_paths(self) -> dict[str, str]:
+        """Articles and pages by source path, for the introductions' links (read once:
+        every article is read before the editions)."""
+        return site_paths(self.context)
+
     def prepare(self, edition: Edition) -> tuple[EditionView, list[Problem]]:
         """What the templates place, from the edition's articles and their images."""
         images, problems, notes = {}, [], []
@@ -103,7 +110,7 @@ class EditionAssembler:
                                      _("give the article a JPEG, PNG or GIF image")))
         problem_log(self.settings).note(notes)
         view = edition_view(edition, self.settings, images,
-                            self.context.get(keys.PAGES_BY_SLUG, {}))
+                            self.context.get(keys.PAGES_BY_SLUG, {}), self.site_paths)
         return view, problems
 
     def assemble(self, edition: Edition) -> BuiltEdition:

@@ -21,6 +21,12 @@ def inline_text(fragment: str) -> str:
     return _SPACES.sub(" ", fragment).strip()
 
 
+def plain_line(text: str) -> str:
+    """A plain-text value (a Title, an Image_alt) as one line: nothing in it is markup,
+    so `Budget <2 %> &amp; plus` stays as typed (the templates escape it)."""
+    return _SPACES.sub(" ", text or "").strip()
+
+
 def html_to_text(fragment: str) -> str:
     """Block HTML (an introduction) as paragraphs separated by blank lines.
 

@@ -7,6 +7,7 @@ for the templates but placing them.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
@@ -15,9 +16,17 @@ from bs4 import BeautifulSoup
 from markdown import Markdown
 from markupsafe import Markup
 
-from globe_core.html_policy import INTRODUCTION, policy_problems, sanitise
+from globe_core.html_policy import (
+    INTRODUCTION,
+    line_of,
+    marked_section_problems,
+    policy_problems,
+    sanitise,
+)
 from globe_core.languages import lang_prefix, long_date
+from globe_core.messages import _
 from globe_core.pelican_seams import summary_of
+from globe_core.problems import Problem
 from globe_core.settings import GlobeSettings
 from globe_core.unconvertible import conversion_problem, time_limit
 from globe_core.urls import is_site_url
@@ -25,7 +34,8 @@ from globe_core.urls import is_site_url
 from . import palette
 from .edition import Edition
 from .email_images import EmailImage
-from .plain_text import html_to_text, inline_text
+from .intro_links import resolve_site_links
+from .plain_text import html_to_text, inline_text, plain_line
 
 _DOUBLE_BRACE = re.compile(r"([{}])(?=\1)")
 PREHEADER_MAX = 100
@@ -150,12 +160,20 @@ def introduction_policy_problems(edition: Edition, markdown_settings: dict) -> l
     """HTML in the introduction outside its policy (text, links, lists), on its line."""
     if not edition.introduction.strip():
         return []
+    unparsable = marked_section_problems(edition.source)
+    if unparsable:  # the HTML parsers after Markdown would raise on them
+        return unparsable
     try:
         html = convert_introduction(edition.introduction, markdown_settings)
     except Exception as error:  # Markdown failed on this text: say where (unconvertible.py)
         return [conversion_problem(edition.source.path, edition.introduction,
                                    edition.source.body_line, error)]
-    return policy_problems(edition.source, html, INTRODUCTION)
+    problems = policy_problems(edition.source, html, INTRODUCTION)
+    if 'class="footnote-ref"' in html:  # `#fn:1`: an email cannot jump within itself
+        problems.append(Problem(edition.source.path, line_of(edition.source, r"\[\^"),
+                                _("an introduction cannot have footnotes"),
+                                _("write the note in the sentence, in brackets")))
+    return problems
 
 
 def convert_introduction(markdown_text: str, markdown_settings: dict) -> str:
@@ -187,7 +205,7 @@ def article_view(article, lang: str, links: Links, image: EmailImage | None,
     web_url = links.absolute(article.url)
     view = ArticleView(
         slug=article.slug,
-        title=neutralize_merge_tags(inline_text(article.title)),
+        title=neutralize_merge_tags(plain_line(article.title)),
         summary=neutralize_merge_tags(inline_text(summary_of(article))),
         category=neutralize_merge_tags(article.category.name),
         url=links.tracked(web_url),
@@ -196,13 +214,13 @@ def article_view(article, lang: str, links: Links, image: EmailImage | None,
     if image is not None:
         view.image = image
         view.image_url = links.absolute(quote(image.relative_path))  # `my photo.jpg`
-        view.image_alt = neutralize_merge_tags(inline_text(getattr(article, "image_alt", "")))
+        view.image_alt = neutralize_merge_tags(plain_line(getattr(article, "image_alt", "")))
         view.image_width = min(image_width, image.width)
     return view
 
 
-def edition_view(edition: Edition, settings: dict, images: dict, pages_by_slug: dict
-                 ) -> EditionView:
+def edition_view(edition: Edition, settings: dict, images: dict, pages_by_slug: dict,
+                 site_paths: dict | None = None) -> EditionView:
     """Everything the email, the text and the web version of one edition show."""
     lang = edition.lang
     globe = GlobeSettings.of(settings)
@@ -210,7 +228,9 @@ def edition_view(edition: Edition, settings: dict, images: dict, pages_by_slug: 
     views = [article_view(article, lang, links, images.get(article.slug),
                           HERO_WIDTH if position == 0 else CARD_IMAGE_WIDTH)
              for position, article in enumerate(edition.articles)]
-    introduction = render_introduction(edition.introduction, settings.get("MARKDOWN"))
+    introduction = resolve_site_links(
+        render_introduction(edition.introduction, settings.get("MARKDOWN")),
+        site_paths or {}, os.path.abspath(settings["PATH"]), edition.path)
     web_url = links.absolute(edition_url(settings, lang, edition.number))
     privacy = pages_by_slug.get("privacy", {}).get(lang)
     organisation = globe.organisation

@@ -9,6 +9,7 @@ from pelican.generators import Generator
 from globe_core import context as keys
 from globe_core.settings import GlobeSettings
 
+from .feeds import feed_items
 from .sitemap import SitemapEntry
 from .thumbnails import write_thumbnails
 
@@ -134,10 +135,11 @@ class LanguageListingsGenerator(Generator):
 
     def write_feeds(self, writer, section, context):
         url = self.url("feed_url", section)
-        writer.write_feed(section.articles, context, url, url)
+        writer.write_feed(feed_items(section.articles), context, url, url)
         for category, articles in section.categories:
             url = self.url("category_feed_url", section, slug=category.key)
-            writer.write_feed(articles, context, url, url, feed_title=category.name)
+            writer.write_feed(feed_items(articles), context, url, url,
+                              feed_title=category.name)
 
     def write_not_found(self, write, section, context):
         write(f"{section.prefix}404.html", self.get_template("404"), context,

@@ -28,7 +28,13 @@ OG_LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "en": "en_GB"}
 
 def plain_text(fragment: str, limit: int = 300) -> str:
     """HTML fragment to one line of text, cut at a word boundary."""
-    text = _SPACES.sub(" ", html.unescape(_TAGS.sub(" ", fragment or ""))).strip()
+    return one_line(html.unescape(_TAGS.sub(" ", fragment or "")), limit)
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    """Plain text (a Title) as one line, cut at a word boundary: nothing in it is a tag
+    (`Budget <2 %>` keeps its `<2 %>`), nor an entity (`&amp;` is what was typed)."""
+    text = _SPACES.sub(" ", text or "").strip()
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.")
@@ -65,7 +71,7 @@ def news_article(article, settings, image_url, description) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": plain_text(article.title, 110),
+        "headline": one_line(article.title, 110),
         "description": description,
         "inLanguage": article.lang,
         "datePublished": article.date.isoformat(),
@@ -107,7 +113,7 @@ def prepare(content, settings) -> None:
         size = image_size(os.path.join(settings["PATH"], image))
         if size:
             content.image_width, content.image_height = size
-    content.share_links = share_links(url, plain_text(content.title, 200))
+    content.share_links = share_links(url, one_line(content.title, 200))
     if isinstance(content, Article):
         content.json_ld = json_ld(news_article(content, settings, content.image_url,
                                                content.description))

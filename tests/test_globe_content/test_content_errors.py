@@ -91,12 +91,6 @@ CASES = {
         ["content/articles/2021/visit.nl.md:3: error: this version is in the category "
          "`bilateral`, the fr one (content/articles/2021/visit.fr.md) in `europe`",
          "the same Category"]),
-    "a kind of link Pelican knows but the site does not make": (
-        {A: article(slug="visit", body="Voir [Europe]({category}europe), [ici]({index}) et "
-                                       "[x]({unknown}y).")},
-        [f"{A}:7: error: `{{category}}` is not a kind of link this site makes",
-         f"{A}:7: error: `{{index}}` is not a kind of link",
-         f"{A}:7: error: `{{unknown}}` is not a kind of link", "with `{filename}`"]),
     "a file attached to one article and linked by another": (
         {A: article(slug="visit", body="Le [rapport]({attach}../../images/there.jpg)."),
          "content/articles/2021/visit.nl.md": article(

@@ -66,3 +66,50 @@ def test_the_sanitiser_keeps_nothing_outside_the_policy():
     assert "script" not in clean and "onclick" not in clean and "javascript" not in clean
     assert "style" not in clean
     assert violations(clean, BODY) == []
+
+
+def test_markup_never_shown_is_an_error_not_a_silent_loss(tmp_path):
+    """nh3 drops processing instructions and declarations with what they hold: a pasted
+    `<?php … ?>` block or a CDATA section vanished from the page without a word."""
+    write_tree(tmp_path, {
+        A: article("visit", "fr", body="Texte.\n\n<?php echo 'x'; ?>\n\n<!DOCTYPE html>\n\n"
+                                       "Suite <![CDATA[ un texte ]]> ici."),
+        "content/articles/2021/b.fr.md": article("b", "fr", summary="Voir <?xml x?> ici"),
+        "content/articles/2021/c.fr.md": article("c", "fr"),
+        "editions/2026-01.fr.md": "Number: 2026-01\nDate: 2026-01-10\nLang: fr\n"
+                                  "Subject: Essai\nArticles: c\n\nBonjour.\n\n<!DOCTYPE html>\n"})
+    assert_reported(check(tmp_path), f"{A}:9: error: `<?php…` is not allowed in the text: "
+                    "it is never shown", f"{A}:11: error: `<!DOCTYPE…`", f"{A}:13: error: "
+                    "`<![CDATA…`", "content/articles/2021/b.fr.md:6: error: `<?xml…` is not "
+                    "allowed in the summary", "editions/2026-01.fr.md:9: error: `<!DOCTYPE…`")
+
+
+def test_a_heading_an_unclosed_html_block_keeps_as_text_is_an_error(tmp_path):
+    """An unclosed <div> keeps Markdown out of the rest of the text: `## Title` was
+    published as typed. `\\## text` is text on purpose."""
+    write_tree(tmp_path, {
+        A: article("visit", "fr", body="Intro.\n\n<div>\n\nTexte\n\n## Un titre\n\nFin."),
+        "content/articles/2021/b.fr.md": article(
+            "b", "fr", body="Intro\n\\## pas un titre\n\n<div>Bloc</div>\n\n## Titre\n\n"
+                            "```\n## code\n```")})
+    result = check(tmp_path)
+    assert_reported(result, f"{A}:13: error: the heading `## Un titre` is inside an HTML "
+                    "block, so it would be shown as typed")
+    assert "b.fr.md" not in result.stderr
+
+
+def test_a_marked_section_no_parser_reads_is_an_error_on_its_line(tmp_path):
+    """`<![<table>` kept raw in an HTML block made Python's HTML parsers raise: a bare
+    AssertionError, or `the build stopped` naming no file."""
+    write_tree(tmp_path, {
+        A: article("visit", "fr", body="Intro.\n\n<div>\n<![<x>\n</div>"),
+        "content/articles/2021/b.fr.md": article(
+            "b", "fr", body="<iframe src=\"https://www.youtube.com/embed/x\" title=\"t\">"
+                            "<![foo[</iframe>"),
+        "content/articles/2021/c.fr.md": article("c", "fr", body="Ok <![CDATA[ x ]]> non."),
+        "content/articles/2021/d.fr.md": article("d", "fr")})
+    result = check(tmp_path)
+    assert_reported(result, f"{A}:10: error: `<![` starts no markup a browser knows",
+                    "content/articles/2021/b.fr.md:7: error: `<![` starts no markup",
+                    "content/articles/2021/c.fr.md:7: error: `<![CDATA…`")
+    assert "Error" not in result.stderr and "d.fr.md" not in result.stderr
