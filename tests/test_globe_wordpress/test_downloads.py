@@ -21,6 +21,17 @@ def jpeg(colour=(10, 61, 145)) -> bytes:
     return buffer.getvalue()
 
 
+def import_downloading(tmp_path, site, body, title="Photos", slug="photos"):
+    """`globe import wordpress --download` of one post of `site` with `body`."""
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(site, [Post(1, title, slug, "2018-03-01 10:00:00", content=body,
+                                      link=f"{site}/2018/03/{slug}/",
+                                      categories=[("varia", "Varia")])]), encoding="utf-8")
+    run = globe("import", "wordpress", export, "--download", "--timeout", "0.5", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    return run
+
+
 @pytest.fixture
 def old_site():
     """A stand-in for the old WordPress host on 127.0.0.1: 200, 404, 503, too slow."""
@@ -72,12 +83,7 @@ def test_downloads_store_what_answers_and_report_the_rest(tmp_path, old_site):
     up = f"{site}/wp-content/uploads/2018/03"
     body = "\n\n".join(f'<img src="{up}/{name}.jpg" alt="Photo {name}" />'
                        for name in ("ok", "missing", "slow", "flaky"))
-    export = tmp_path / "export.xml"
-    export.write_text(wxr(site, [Post(1, "Photos", "photos", "2018-03-01 10:00:00",
-                                      content=body, link=f"{site}/2018/03/photos/",
-                                      categories=[("varia", "Varia")])]), encoding="utf-8")
-    run = globe("import", "wordpress", export, "--download", "--timeout", "0.5", cwd=tmp_path)
-    assert run.returncode == 0, run.stderr
+    run = import_downloading(tmp_path, site, body)
     assert "2 stored" in run.stdout and "2 failed" in run.stdout
     assert (tmp_path / "content/images/2018/ok.jpg").read_bytes() == jpeg()
     assert (tmp_path / "content/images/2018/flaky.jpg").is_file()  # 503, then 200
@@ -105,12 +111,7 @@ def test_only_the_old_site_is_asked_for_files(tmp_path, old_site, other):
     other = other.format(port=site.rsplit(":", 1)[1])
     body = (f'<img src="{other}/wp-content/uploads/2018/03/ok.jpg" alt="Inside" />\n\n'
             f'<img src="{site}/wp-content/uploads/2018/03/ok.jpg" alt="Own" />')
-    export = tmp_path / "export.xml"
-    export.write_text(wxr(site, [Post(1, "Photos", "photos", "2018-03-01 10:00:00",
-                                      content=body, link=f"{site}/2018/03/photos/",
-                                      categories=[("varia", "Varia")])]), encoding="utf-8")
-    run = globe("import", "wordpress", export, "--download", "--timeout", "0.5", cwd=tmp_path)
-    assert run.returncode == 0, run.stderr
+    run = import_downloading(tmp_path, site, body)
     assert "1 stored" in run.stdout and "1 failed" in run.stdout
     assert requests["/wp-content/uploads/2018/03/ok.jpg"] == 1  # the old site's, once
     report = (tmp_path / "wordpress-import/report.md").read_text(encoding="utf-8")
@@ -122,12 +123,7 @@ def test_redirects_are_followed_on_the_old_site_only(tmp_path, old_site):
     up = f"{site}/wp-content/uploads/2018/03"
     body = (f'<img src="{up}/moved.jpg" alt="Moved" />\n\n'
             f'<img src="{up}/away.jpg" alt="Away" />')
-    export = tmp_path / "export.xml"
-    export.write_text(wxr(site, [Post(1, "Photos", "photos", "2018-03-01 10:00:00",
-                                      content=body, link=f"{site}/2018/03/photos/",
-                                      categories=[("varia", "Varia")])]), encoding="utf-8")
-    run = globe("import", "wordpress", export, "--download", "--timeout", "0.5", cwd=tmp_path)
-    assert run.returncode == 0, run.stderr
+    run = import_downloading(tmp_path, site, body)
     assert "1 stored" in run.stdout and "1 failed" in run.stdout
     assert requests["/wp-content/uploads/2018/03/ok.jpg"] == 1  # through the same host only
     report = (tmp_path / "wordpress-import/report.md").read_text(encoding="utf-8")
@@ -137,12 +133,7 @@ def test_redirects_are_followed_on_the_old_site_only(tmp_path, old_site):
 def test_an_export_naming_a_link_local_site_downloads_nothing(tmp_path):
     site = "http://169.254.169.254"  # a cloud's metadata service, answering on this address
     body = f'<a href="{site}/wp-content/uploads/2018/03/credentials.pdf">Rapport</a>'
-    export = tmp_path / "export.xml"
-    export.write_text(wxr(site, [Post(1, "Rapport", "rapport", "2018-03-01 10:00:00",
-                                      content=body, link=f"{site}/2018/03/rapport/",
-                                      categories=[("varia", "Varia")])]), encoding="utf-8")
-    run = globe("import", "wordpress", export, "--download", "--timeout", "0.5", cwd=tmp_path)
-    assert run.returncode == 0, run.stderr
+    import_downloading(tmp_path, site, body, "Rapport", "rapport")
     assert not (tmp_path / "content/documents").exists()
     report = (tmp_path / "wordpress-import/report.md").read_text(encoding="utf-8")
     assert "the old site's address 169.254.169.254 (169.254.169.254) is not a web site's" \
