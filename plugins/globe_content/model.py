@@ -166,7 +166,11 @@ def validate(source: SourceFile, kind: str, rules: ContentRules) -> list[Problem
                 _("use one of: %(values)s", values=", ".join(rules.templates)))
 
     status = source.value("status")
-    if status and status.lower() not in STATUSES:
+    if status is not None and not status.strip():  # read as absent, it would publish
+        problem("status", _("Status is empty"),
+                _("write `Status: draft` to keep it unpublished, `Status: published`, or "
+                  "remove the line"))
+    if status and status.strip() and status.strip().lower() not in STATUSES:
         problem("status", _("unknown status `%(value)s`", value=status),
                 _("use `published` or `draft`"))
 

@@ -41,16 +41,29 @@ def test_an_old_address_with_an_unclosed_ipv6_host_is_an_error_on_its_line(tmp_p
 
 
 def test_an_empty_optional_key_is_no_value_not_a_failed_read(tmp_path):
-    """`Status:`, `Modified:` or a page's `Template:` left empty made the reader raise, and
-    Pelican said only `Could not process articles/2021/visit.fr.md`."""
+    """`Modified:` or a page's `Template:` left empty made the reader raise, and Pelican
+    said only `Could not process articles/2021/visit.fr.md`."""
     write_tree(tmp_path, {
-        A: article(status="", modified=" ", image_credit=""),
+        A: article(modified=" ", image_credit=""),
         "content/pages/about.fr.md": "Title: À propos\nLang: fr\nSlug: about\nTemplate:\n"
-                                     "Status: \n\nTexte.\n"})
+                                     "\nTexte.\n"})
     result = build(tmp_path, "site", "--production")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site/2021/10/visit/index.html").is_file()
     assert (tmp_path / "site/about/index.html").is_file()
+
+
+def test_an_empty_status_is_an_error_not_published(tmp_path):
+    """Read as no value, `Status:` would publish a text its officer may have meant to keep
+    as a draft."""
+    write_tree(tmp_path, {
+        A: article(status=""),
+        "content/pages/about.fr.md": "Title: À propos\nLang: fr\nSlug: about\nStatus: \n"
+                                     "\nTexte.\n"})
+    result = build(tmp_path, "site", "--production")
+    assert_reported(result, f"{A}:6: error: Status is empty — write `Status: draft`",
+                    "content/pages/about.fr.md:4: error: Status is empty")
+    assert not (tmp_path / "site").exists()
 
 
 def test_a_failure_while_reading_one_file_is_a_problem_on_that_file(tmp_path, monkeypatch):
