@@ -17,6 +17,8 @@ import functools
 import html
 import json
 import os
+import select
+import socket
 import subprocess
 import sys
 import threading
@@ -159,7 +161,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
     def send_events(self):
         # Each open page holds a stream and a thread: beyond a few dozen, a client that
         # opens thousands is refused (browsers retry an event stream by themselves)
-        if not _EVENT_STREAMS.acquire(blocking=False):
+        places = _EVENT_STREAMS
+        if not places.acquire(blocking=False):
             self.send_error(503)
             return
         try:
@@ -173,11 +176,26 @@ class SiteHandler(SimpleHTTPRequestHandler):
                     sent = state.token()
                     self.wfile.write(f"data: {sent}\n\n".encode())
                     self.wfile.flush()
-                    state.changed.wait_for(functools.partial(_differs, state, sent), timeout=15)
+                    # a write every 15 s at least; a page that left is noticed within a
+                    # second, and its place given back (a write to it may still succeed)
+                    heartbeat = time.monotonic() + 15
+                    while not _differs(state, sent) and time.monotonic() < heartbeat:
+                        state.changed.wait(timeout=1)
+                        if self.page_left():
+                            return
         except OSError:  # the page was closed or reloaded
             pass
         finally:
-            _EVENT_STREAMS.release()
+            places.release()
+
+    def page_left(self) -> bool:
+        """An event stream's page sends nothing after its request: anything to read on
+        its connection is the end of it."""
+        try:
+            readable, _writable, _failed = select.select([self.connection], [], [], 0)
+            return bool(readable) and not self.connection.recv(1, socket.MSG_PEEK)
+        except OSError:
+            return True
 
     def send_error(self, code, message=None, explain=None):
         if code == 404:
