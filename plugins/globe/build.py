@@ -73,6 +73,11 @@ _REPORTED_BY_GLOBE = ("There are %s items", "There are %s original (not translat
                       "The {attach} link in %s cannot relocate")
 
 
+# Pelican's words when reading one file raised (a reader, a check, a plugin's receiver):
+# it logs them inside its `except`, without the exception unless DEBUG is set.
+_COULD_NOT_PROCESS = "Could not process %s"
+
+
 class _PelicanWarnings(logging.Handler):
     """Pelican logs bad input and carries on; here every warning fails the build."""
 
@@ -90,13 +95,6 @@ class _PelicanWarnings(logging.Handler):
             self.problems.append(unread_file_problem(self.content_path, str(record.args[0])))
             return
         self.problems.append(Problem(self.content_path, 0, record.getMessage().strip()))
-
-
-# Pelican's words when reading one file raised (a reader, a check, a plugin's receiver):
-# it logs them inside its `except`, without the exception unless DEBUG is set.
-_COULD_NOT_PROCESS = "Could not process %s"
-
-
 
 
 def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:

@@ -12,9 +12,13 @@ import json
 import logging
 import sys
 
+from globe_core.problems import Problem
+from globe_core.settings import SettingError
+
 from . import build as builds
 from . import preview
 from .settings_file import SettingsFileError
+from .writable_paths import UnusablePathError
 
 
 def main(argv=None) -> int:
@@ -27,6 +31,8 @@ def main(argv=None) -> int:
                                                    preview.URL_MAP_KEY: args["url_map"]})
     except SettingsFileError as error:  # shown in the browser like any other problem
         result = builds.BuildResult([error.problem])
+    except (SettingError, UnusablePathError) as error:  # a setting's value or name
+        result = builds.BuildResult([Problem("pelicanconf.py", 0, str(error))])
     else:
         result = builds.build(settings, args["output"])
     print(json.dumps({"problems": [dataclasses.asdict(p) for p in result.problems],

@@ -3,12 +3,13 @@ setting, before anything is built, instead of an AttributeError deep inside a bu
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from globe import build as builds
-from globe import cli
+from globe import cli, devbuild
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -91,4 +92,17 @@ def test_a_setting_name_with_a_typo_is_a_usage_error_not_ignored(project_copy, c
     err = capsys.readouterr().err
     assert code == 2, err
     assert expected in err
+    assert not (project / "site").exists()
+
+
+def test_the_dev_servers_build_shows_a_wrong_setting_as_a_problem(project_copy, capsys):
+    # the full build of `globe serve` runs in a child, whose problems reach the browser
+    project = project_copy("GLOBE_PRODUCTION = 'yes'")
+    code = devbuild.main([json.dumps({
+        "content": str(ROOT / "content"), "editions": None, "siteurl": "http://127.0.0.1:1",
+        "url_map": str(project / "url-map.json"), "output": str(project / "site")})])
+    report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert code == 0
+    problem, = report["problems"]
+    assert "GLOBE_PRODUCTION is 'yes', but must be bool" in problem["message"]
     assert not (project / "site").exists()
