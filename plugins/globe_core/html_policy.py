@@ -143,14 +143,14 @@ class _Walker(HTMLParser):
                 self.found.append(Violation(
                     _("the attribute `%(attribute)s` on <%(tag)s> is not allowed",
                       attribute=name, tag=tag), _attribute_fix(name), name))
-            elif name in URL_ATTRIBUTES and _PLACEHOLDER.match(value) and \
-                    _PLACEHOLDER.match(value).group().lstrip() not in PLACEHOLDERS:
+            elif name in URL_ATTRIBUTES and (placeholder := _PLACEHOLDER.match(value)) and \
+                    placeholder.group().lstrip() not in PLACEHOLDERS:
                 self.found.append(Violation(
                     _("`%(placeholder)s` links are not supported",
-                      placeholder=_PLACEHOLDER.match(value).group()),
+                      placeholder=placeholder.group()),
                     _("link to an article with {filename}/articles/…/name.fr.md, to an "
                       "image or a document with {static}/…, or to another page of the "
-                      "site by its address (/en/…)"), _PLACEHOLDER.match(value).group()))
+                      "site by its address (/en/…)"), placeholder.group()))
             elif name in URL_ATTRIBUTES and url_scheme(value) not in URL_SCHEMES | {""}:
                 self.found.append(Violation(
                     _("the address `%(url)s` is not a web or mail address",
@@ -166,7 +166,6 @@ class _Walker(HTMLParser):
                                           "address"),
                                         _("paste the embed code the video or map site gives "
                                           "(its address starts with https://)"), "<iframe"))
-
 
     # Markup a browser never shows (a PHP block, <!DOCTYPE>, <![CDATA[…]]>): nh3 drops
     # it, with the text inside, so the officer's text would vanish without a word.
