@@ -128,9 +128,7 @@ def draft_link_problems(generators) -> list[Problem]:
             continue
         folder = os.path.dirname(os.path.abspath(content.source_path))
         for target in dict.fromkeys(_FILENAME_HREF.findall(content._content or "")):
-            path = unquote(target)
-            path = os.path.normpath(os.path.join(root, path.lstrip("/")) if
-                                    path.startswith("/") else os.path.join(folder, path))
+            path = _linked_path(target, folder, root)
             linked = by_path.get(path)
             if linked is None or linked.status != "draft":
                 continue
@@ -162,10 +160,7 @@ def attached_file_problems(generators) -> list[Problem]:
             continue  # most articles
         folder = os.path.dirname(os.path.abspath(content.source_path))
         for kind, target in _STATIC_LINK.findall(body):
-            path = unquote(target)
-            path = os.path.normpath(os.path.join(root, path.lstrip("/")) if
-                                    path.startswith("/") else os.path.join(folder, path))
-            by_source = links.setdefault(path, {})
+            by_source = links.setdefault(_linked_path(target, folder, root), {})
             if by_source.get(content.source_path) != "attach":
                 by_source[content.source_path] = kind
     problems = []
@@ -184,6 +179,14 @@ def attached_file_problems(generators) -> list[Problem]:
                       attaching[0] if source != attaching[0] else attaching[1])),
                 _("link it with `{static}` in every file that links it")))
     return problems
+
+
+def _linked_path(target: str, folder: str, root: str) -> str:
+    """The file a `{filename}`/`{static}`/`{attach}` link names: from the content folder
+    when it starts with /, else from the folder of the file that links."""
+    path = unquote(target)
+    return os.path.normpath(os.path.join(root, path.lstrip("/")) if path.startswith("/")
+                            else os.path.join(folder, path))
 
 
 def _line_naming(path: str, name: str) -> int:
