@@ -414,7 +414,6 @@ class Importer:
         self.ledger.save()
         return self.report
 
-
     def _unlink(self, addresses: set[str], in_content: dict[str, str]) -> None:
         """A post put in needs-review/ is not on the site: a link to it from a file in
         content/ becomes its words (else `globe check` finds a broken link), as a link
