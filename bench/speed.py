@@ -132,7 +132,7 @@ def dev_server(corpus: Path, scratch: Path, edits: int) -> dict:
         figures["first_page_s"] = time.perf_counter() - started
         # the first page is a first look (no search index); the full build behind it
         # swaps in the whole site, search index included
-        if not wait_for((output / "pagefind" / "pagefind-entry.json").exists, 900, step=0.1):
+        if not wait_for((output / "pagefind" / "pagefind-ui.js").exists, 900, step=0.1):
             sys.exit("globe serve never finished its first full build")
         figures["first_full_site_s"] = time.perf_counter() - started
         url_map = json.loads((CACHE / "dev" / "urls.json").read_text(encoding="utf-8"))

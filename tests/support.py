@@ -45,8 +45,8 @@ def _wait_for_whole_site(root: Path, seconds: float = 120) -> None:
     and tells the browsers to reload: wait for that, so a test's page is not reloaded under
     it. Only a full build has a search index."""
     deadline = time.monotonic() + seconds
-    entry = root / "site" / "pagefind" / "pagefind-entry.json"
-    while not entry.exists():
+    index = root / "site" / "pagefind" / "pagefind-ui.js"
+    while not index.exists():
         if time.monotonic() > deadline:
             raise AssertionError("globe serve never finished its first full build:\n"
                                  + (root / "serve.log").read_text()[-2000:])

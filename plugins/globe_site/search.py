@@ -85,7 +85,8 @@ def start_index(pelican) -> None:
     # another process: copying the pages is thousands of system calls that would hold
     # this process's GIL while it writes
     feed = background.start_fed_process(
-        settings, background.SEARCH_INDEX_JOB, make_index, (output, scratch, memory),
+        settings, background.SEARCH_INDEX_JOB, make_index,
+        (output, scratch, memory, tuple(globe.languages)),
         lambda result: _install_index(result, index, settings, clean), clean)
     settings[INDEX_INPUT] = written_files.follow(output, feed, (".html",))
 
@@ -126,7 +127,9 @@ def _install_index(result: subprocess.CompletedProcess, index: str, settings: di
     try:
         if result.returncode:  # the build stops, naming it (globe build)
             raise RuntimeError("pagefind: " + (result.stderr or result.stdout).strip()[-500:])
-        _sort_entry(os.path.join(index, "pagefind-entry.json"))
+        for bundle in os.scandir(index):  # one a language
+            if bundle.is_dir():
+                _sort_entry(os.path.join(bundle.path, "pagefind-entry.json"))
         shutil.move(index, os.path.join(settings["OUTPUT_PATH"], INDEX_FOLDER))
     finally:
         clean()
@@ -144,7 +147,8 @@ def finish_index(pelican) -> None:
 
 
 def _sort_entry(path: str) -> None:
-    """Pagefind lists the languages in a random order: sorted, equal inputs give equal files."""
+    """Pagefind writes its entry's keys in a random order: sorted, equal inputs give
+    equal files."""
     with open(path, encoding="utf-8") as file:
         entry = json.load(file)
     with open(path, "w", encoding="utf-8") as file:
