@@ -12,6 +12,7 @@ file. Embeds waiting in a click-to-load <template> load nothing and are skipped.
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
@@ -96,31 +97,40 @@ def html_urls(text: str) -> list[str]:
     for block in _STYLE_BLOCK.findall(text):
         urls += css_urls(block)
     for written_tag, written_attributes in _TAG.findall(text):  # no match objects: faster
-        tag = written_tag.lower()
-        if not _may_load(tag, written_attributes.lower()):
-            continue  # most tags: skipped unparsed
-        attributes = {}
-        for name, written in _ATTRIBUTE.findall(written_attributes):
-            value = written[1:-1] if written[:1] in "\"'" else written
-            attributes.setdefault(name.lower(), html.unescape(value))
-        for name in _LOADING_ATTRIBUTES:
-            value = attributes.get(name)
-            if value is None:
-                continue
-            if name.endswith("srcset"):
-                urls += [c.strip().split()[0] for c in value.split(",") if c.strip()]
-            elif tag != "a":
-                urls.append(value.strip())
-        href = attributes.get("href", attributes.get("xlink:href"))
-        if href is not None:
-            rels = set(attributes.get("rel", "").lower().split())
-            # <base href> makes every relative address load from where it points
-            if (tag == "link" and not rels <= _NAVIGATION_RELS) or tag in _SVG_HREF_TAGS \
-                    or tag == "base":
-                urls.append(href.strip())
-        if "style" in attributes:
-            urls += css_urls(attributes["style"])
+        urls += _tag_urls(written_tag, written_attributes)
     return urls
+
+
+# A page repeats most of its tags (the header, the footer, the cards), and so do the pages
+# of a site: 68,000 different tags among 640,000 on the shared corpus, each read once.
+@functools.lru_cache(maxsize=1 << 16)
+def _tag_urls(written_tag: str, written_attributes: str) -> tuple[str, ...]:
+    """The addresses one start tag (its name and attributes as written) loads."""
+    tag = written_tag.lower()
+    if not _may_load(tag, written_attributes.lower()):
+        return ()  # most tags: skipped unparsed
+    attributes, urls = {}, []
+    for name, written in _ATTRIBUTE.findall(written_attributes):
+        value = written[1:-1] if written[:1] in "\"'" else written
+        attributes.setdefault(name.lower(), html.unescape(value))
+    for name in _LOADING_ATTRIBUTES:
+        value = attributes.get(name)
+        if value is None:
+            continue
+        if name.endswith("srcset"):
+            urls += [c.strip().split()[0] for c in value.split(",") if c.strip()]
+        elif tag != "a":
+            urls.append(value.strip())
+    href = attributes.get("href", attributes.get("xlink:href"))
+    if href is not None:
+        rels = set(attributes.get("rel", "").lower().split())
+        # <base href> makes every relative address load from where it points
+        if (tag == "link" and not rels <= _NAVIGATION_RELS) or tag in _SVG_HREF_TAGS \
+                or tag == "base":
+            urls.append(href.strip())
+    if "style" in attributes:
+        urls += css_urls(attributes["style"])
+    return tuple(urls)
 
 
 def feed_urls(text: str) -> list[str]:
