@@ -145,13 +145,13 @@ FOREIGN_LOADS_JOB = "foreign-loads"
 FOREIGN_LOADS_INPUT = "globe_foreign_loads_input"  # True in globe build, then its Follower
 
 
-def start_foreign_load_check(pelican) -> None:
-    """`get_writer` receiver (the last signal before the first file is written, after
-    the checks that can stop the build; it returns no writer), under `globe build`: the
-    check for loads from another host starts and reads each file as soon as it is
-    written (written_files.py), on the cores the build leaves idle, beside the link
-    check and the search index. The index's own files are read once it is in."""
-    settings = pelican.settings
+def start_foreign_load_check(generator) -> None:
+    """`article_generator_finalized` receiver (the articles are read, and nothing is
+    written yet; see background.start_fed_process), under `globe build`: the check for
+    loads from another host starts and reads each file as soon as it is written
+    (written_files.py), on the cores the build leaves idle, beside the link check and
+    the search index. The index's own files are read once it is in."""
+    settings = generator.settings
     if settings.get(FOREIGN_LOADS_INPUT) is not True:
         return
     log: ProblemLog = settings["GLOBE_PROBLEMS"]
@@ -170,7 +170,7 @@ def start_foreign_load_check(pelican) -> None:
                                                                      tuple(LOADING))
 
 
-signals.get_writer.connect(start_foreign_load_check)
+signals.article_generator_finalized.connect(start_foreign_load_check)
 signals.content_written.connect(written_files.pass_written)
 signals.feed_written.connect(written_files.pass_written)
 

@@ -147,7 +147,11 @@ def start_fed_process(settings: dict, name: str, function: Callable, args: tuple
     """Like `start`, for pure-Python work (which holds the GIL) whose input is written
     while it runs: `function(*args, items)` runs at once in a new Python process and
     iterates over the items of each `Feed.send` until `Feed.end` (see written_files.py).
-    Give it paths and names, not the build's objects.
+    Give it paths and names, not the build's objects. The jobs that read the output
+    start when the articles are read (`article_generator_finalized`), not just before
+    the first file is written: the build then works out its pages for a second on one
+    core, and their start-up (a new Python, its imports) takes the idle one. A build
+    that stops before writing drops them.
 
     Not a fork: a forked copy of the build shares its few hundred megabytes page by page,
     and every page either side then writes is copied; measured, that cost more system

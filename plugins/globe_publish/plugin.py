@@ -87,13 +87,13 @@ def _line_of(source: str, url: str) -> int:
     return 0
 
 
-def start_link_check(pelican):
-    """`get_writer` receiver (the last signal before the first file is written, after
-    the checks that can stop the build; it returns no writer): the link check starts,
-    and reads each file as soon as it is written (written_files.py), on the cores the
-    build leaves idle. The search index's files join the output after the check has
-    read the rest: they are checked once the index is in."""
-    settings = pelican.settings
+def start_link_check(generator):
+    """`article_generator_finalized` receiver (the articles are read, and nothing is
+    written yet; see background.start_fed_process): the link check starts, and reads each
+    file as soon as it is written (written_files.py), on the cores the build leaves
+    idle. The search index's files join the output after the check has read the rest:
+    they are checked once the index is in."""
+    settings = generator.settings
     if not GlobeSettings.of(settings).check_internal_links:
         return
     output, siteurl = settings["OUTPUT_PATH"], settings["SITEURL"]
@@ -164,7 +164,7 @@ def register():
     signals.initialized.connect(at_initialized)
     signals.generator_init.connect(install_asset_url)
     signals.all_generators_finalized.connect(remember_sources)
-    signals.get_writer.connect(start_link_check)
+    signals.article_generator_finalized.connect(start_link_check)
     signals.content_written.connect(written_files.pass_written)
     signals.feed_written.connect(written_files.pass_written)
     signals.finalized.connect(finish_output)

@@ -61,7 +61,7 @@ def register():
     signals.generator_init.connect(install_i18n)
     signals.page_generator_finalized.connect(enrich)
     signals.content_object_init.connect(responsive_content_images)
-    signals.get_writer.connect(start_index)
+    signals.article_generator_finalized.connect(start_index)
     signals.page_writer_finalized.connect(end_index_input)
     signals.content_written.connect(written_files.pass_written)
     signals.feed_written.connect(written_files.pass_written)

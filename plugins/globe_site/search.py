@@ -56,9 +56,9 @@ class SearchPageGenerator(Generator):
 INDEX_INPUT = "globe_index_input"  # the index job's written_files.Follower, in the settings
 
 
-def start_index(pelican) -> None:
-    """`get_writer` receiver (the last signal before the first file is written, after
-    the checks that can stop the build; it returns no writer): start the index job.
+def start_index(generator) -> None:
+    """`article_generator_finalized` receiver (the articles are read, and nothing is
+    written yet; see background.start_fed_process): start the index job.
     Each HTML file is handed to it as soon as it is written (written_files.py), so its
     copies are made while the build writes the rest; Pagefind runs once the article and
     page files are all in (`end_index_input`).
@@ -68,7 +68,7 @@ def start_index(pelican) -> None:
     its index goes to a scratch folder and is moved into the output when the build
     finishes its background jobs, before their results are used.
     """
-    settings = pelican.settings
+    settings = generator.settings
     globe = GlobeSettings.of(settings)
     if not globe.search_url or not globe.search_index:
         return
