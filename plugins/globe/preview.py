@@ -34,7 +34,7 @@ CHOSEN_KEY = "GLOBE_CHOSEN_FILES"  # settings key: {family, chosen, output, writ
 FIRST_LOOK_ARTICLES = 60  # the home page shows the newest ten of each language
 # Previews and first looks run in the server process, beside its threads: no forked readers
 # (a fork copies whatever lock a thread holds); they read few files anyway.
-IN_SERVER = {"GLOBE_READ_PARALLEL_MIN": 10**9}
+IN_SERVER = {"GLOBE_READ_PARALLEL_MIN": 10**9, "GLOBE_WRITE_PARALLEL_MIN": 10**9}
 
 
 class _KnownElsewhere(dict):

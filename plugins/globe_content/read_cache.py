@@ -26,7 +26,7 @@ LIBRARIES = ("markdown", "nh3", "pillow", "pelican")
 # Settings that say where a build writes, which files it reads, or what it does after
 # reading; none changes what a file reads as, so previews and full builds share entries.
 NOT_READING = ("OUTPUT_PATH", "ARTICLE_PATHS", "GLOBE_EDITIONS_PATH", "GLOBE_SEARCH_INDEX",
-               "GLOBE_READ_PARALLEL_MIN",
+               "GLOBE_READ_PARALLEL_MIN", "GLOBE_WRITE_PARALLEL_MIN",
                "GLOBE_PREVIEW", "GLOBE_URL_MAP", "GLOBE_PROBLEMS", "GLOBE_PREREAD",
                "GLOBE_READ_CACHE", "GLOBE_BACKGROUND_JOBS",
                "GLOBE_BACKGROUND_FINISHED_BY_CALLER", "GLOBE_LISTINGS_PREVIEW",

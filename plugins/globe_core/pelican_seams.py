@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cached_property
 
+from pelican import signals
 from pelican.contents import Article
 from pelican.log import LimitFilter
 
@@ -72,3 +73,36 @@ def body_of(content) -> str:
 # `href="{static}/…"`. Steps before the writing read the summary as the reader left it.
 def summary_of(content) -> str:
     return (getattr(content, "metadata", None) or {}).get("summary") or ""
+
+
+# --- 6. Articles written by two processes (pelican/generators.py, pelican/writers.py) ----
+# Checked against Pelican 4.12.0: `ArticlesGenerator.generate_pages` calls
+# `self.generate_articles(write)`, `write` being a partial of its writer's `write_file`, and
+# `generate_articles` writes each of `translations`, `articles`, `hidden_translations` and
+# `hidden_articles` as `write_article` does (globe_site/parallel_write.py replaces it on the
+# generator). The writer refuses to write a file twice from its `_written_files` and
+# `_overridden_files`: the files another process wrote are added there.
+def articles_to_write(generator) -> list:
+    return [*generator.translations, *generator.articles, *generator.hidden_translations,
+            *generator.hidden_articles]
+
+
+def write_article(generator, write, article) -> None:
+    signals.article_generator_write_article.send(generator, content=article)
+    write(article.save_as, generator.get_template(article.template), generator.context,
+          article=article, category=getattr(article, "category", None),
+          override_output=hasattr(article, "override_save_as"), url=article.url, blog=True)
+
+
+def writer_of(write):
+    return write.func.__self__
+
+
+def files_written(writer) -> tuple[set[str], set[str]]:
+    """(written, overridden): the paths the writer has written, a copy of each set."""
+    return set(writer._written_files), set(writer._overridden_files)
+
+
+def add_written(writer, written: set[str], overridden: set[str]) -> None:
+    writer._written_files |= written
+    writer._overridden_files |= overridden

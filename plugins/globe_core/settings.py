@@ -110,6 +110,8 @@ class GlobeSettings:
         60, "from this many editions on, emails are rendered in worker processes")
     read_parallel_min: int = setting(
         200, "from this many Markdown files on, they are converted in worker processes")
+    write_parallel_min: int = setting(
+        400, "from this many articles on, a forked copy of the build writes half of them")
     # --- publishing (issue 10) ---
     fingerprint_assets: bool = setting(False, "theme CSS/JS named after a hash of their "
                                               "content, cacheable for a year (production)")

@@ -18,6 +18,7 @@ from .image_generator import ResponsiveImagesGenerator
 from .images import responsive_body
 from .listings import LanguageListingsGenerator
 from .pagination import page_window
+from .parallel_write import split_article_writing
 from .search import SearchPageGenerator, end_index_input, finish_index, start_index
 from .sitemap import SitemapGenerator
 from .translations_page import TranslationsPageGenerator
@@ -60,6 +61,7 @@ def register():
     signals.feed_generated.connect(localize_feed)
     signals.generator_init.connect(install_i18n)
     signals.page_generator_finalized.connect(enrich)
+    signals.article_generator_finalized.connect(split_article_writing)
     signals.content_object_init.connect(responsive_content_images)
     signals.article_generator_finalized.connect(start_index)
     signals.page_writer_finalized.connect(end_index_input)

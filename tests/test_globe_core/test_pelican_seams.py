@@ -4,22 +4,30 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import inspect
 import logging
+from functools import partial
 from importlib.metadata import version
 
+import pytest
 from pelican.contents import Article
+from pelican.generators import ArticlesGenerator
 from pelican.log import LimitFilter
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Category
+from pelican.writers import FileOverwriteFailedError, Writer
 
 from globe_core import pelican_seams
 from globe_core.pelican_seams import (
     CachedUrlArticle,
+    add_written,
     body_of,
     cache_article_urls,
+    files_written,
     forget_limited_messages,
     localized,
     summary_of,
+    writer_of,
 )
 
 
@@ -80,3 +88,29 @@ def test_the_summary_is_read_without_freezing_it_before_its_links_are_rewritten(
     # why summary_of exists: Pelican still memoizes the summary once it is read
     item.metadata["summary"] = "rewritten again"
     assert item.summary == "rewritten"
+
+
+def test_the_articles_are_written_as_the_seam_writes_them():
+    """`write_article` and `articles_to_write` repeat Pelican's `generate_articles`, and
+    `generate_pages` hands it the writer's `write_file`: a change there must be mirrored."""
+    source = inspect.getsource(ArticlesGenerator.generate_articles)
+    for part in ("self.translations,", "self.articles,", "self.hidden_translations,",
+                 "self.hidden_articles,", "article_generator_write_article.send(self, "
+                 "content=article)", "article.save_as,", "self.get_template(article.template)",
+                 'category=getattr(article, "category", None)',
+                 'override_output=hasattr(article, "override_save_as")', "url=article.url",
+                 "blog=True"):
+        assert part in source
+    assert source.count("write(") == 1
+    assert "self.generate_articles(write)" in inspect.getsource(ArticlesGenerator.generate_pages)
+    assert "partial(writer.write_file" in inspect.getsource(ArticlesGenerator.generate_pages)
+
+
+def test_a_file_written_by_another_process_is_not_written_twice(tmp_path):
+    writer = Writer(str(tmp_path), settings(RELATIVE_URLS=False))
+    assert writer_of(partial(writer.write_file, relative_urls=False)) is writer
+    path = str(tmp_path / "a.html")
+    add_written(writer, {path}, set())
+    assert files_written(writer) == ({path}, set())
+    with pytest.raises(FileOverwriteFailedError):
+        writer._open_w(path, "utf-8")
