@@ -125,7 +125,8 @@ def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:
             if log.problems or warnings.problems:
                 background.drop(settings, FOREIGN_LOADS_JOB)
             else:
-                written_files.end(follower, loaded_from(settings["OUTPUT_PATH"]))
+                written_files.end(follower, loaded_from(settings["OUTPUT_PATH"],
+                                                        written_files.listing(settings)))
         background.finish_all(settings)
     except ContentProblems:
         pass
@@ -133,7 +134,7 @@ def run_pelican(settings: dict, notes: list | None = None) -> list[Problem]:
         log.extend([failure_problem(error, settings["PATH"])])
     finally:
         background.abandon(settings)  # after a failure: no job outlives its build
-        written_files.forget(settings["OUTPUT_PATH"])
+        written_files.forget(settings)
         root_logger.removeHandler(warnings)
         pelican_console.quiet = quiet
     if notes is not None:
@@ -160,7 +161,8 @@ def start_foreign_load_check(generator) -> None:
 
     def report(loads):
         background.finish(settings, background.SEARCH_INDEX_JOB)  # its files are read too
-        added = sorted(set(loaded_from(output)) - follower.sent)
+        added = sorted(set(loaded_from(output, written_files.listing(settings)))
+                       - follower.sent)
         log.extend(load_problems([*loads, *written_loads(output, host, added)], sources,
                                  log.display_path))
 

@@ -51,7 +51,7 @@ def stop_on_problems(generators):
     log.extend(attached_file_problems(generators))
     log.extend(check_folders(settings, log.display_path))
     if log:
-        background.finish_all(settings)  # the problems of work still running, too: all at once
+        background.finish_unfed(settings)  # the problems of work still running: all at once
         for problem in log.sorted():
             logger.error("%s", problem)
         raise ContentProblems(log.sorted())

@@ -257,6 +257,14 @@ def finish_all(settings: dict) -> None:
         job.finish()
 
 
+def finish_unfed(settings: dict) -> None:
+    """Wait for the jobs that have all their input (not those still fed the files the
+    build writes: before the first one, they have nothing to say) and complete them."""
+    for job in list(settings.get(JOBS, [])):
+        if job.feed is None:
+            job.finish()
+
+
 def abandon(settings: dict) -> None:
     """Wait for the jobs of a build that failed; their results and errors are dropped."""
     for job in settings.get(JOBS, []):

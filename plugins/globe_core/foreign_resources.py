@@ -163,11 +163,13 @@ def is_foreign(url: str, site_host: str) -> bool:
 LOADING = (".html", ".htm", ".xml", ".css", ".svg")  # files that can make a browser load
 
 
-def loaded_from(output: str) -> list[str]:
-    """The files under `output` that can load something, relative to it."""
-    return [os.path.relpath(os.path.join(folder, name), output).replace(os.sep, "/")
-            for folder, _dirs, files in os.walk(output) for name in files
-            if os.path.splitext(name)[1].lower() in LOADING]
+def loaded_from(output: str, files: list[str] | None = None) -> list[str]:
+    """The files under `output` that can load something, relative to it (of `files`, a
+    listing of it, when given)."""
+    if files is None:
+        files = [os.path.relpath(os.path.join(folder, name), output).replace(os.sep, "/")
+                 for folder, _dirs, names in os.walk(output) for name in names]
+    return [name for name in files if os.path.splitext(name)[1].lower() in LOADING]
 
 
 def written_loads(output: str, site_host: str, files: list[str] | None = None

@@ -17,7 +17,7 @@ from globe_core.settings import GlobeSettings
 from globe_core.startup import at_initialized
 
 from .fingerprint import asset_url_function, rename_theme_assets
-from .internal_links import CHECKED, broken_links, output_files
+from .internal_links import CHECKED, broken_links
 from .precompress import compressible, precompress
 
 SOURCES = "globe_output_sources"  # {output file: source file}, kept in the build settings
@@ -100,8 +100,8 @@ def start_link_check(generator):
 
     def report(found):
         background.finish(settings, background.SEARCH_INDEX_JOB)  # its files are read too
-        added = [path for path in output_files(output)
-                 if os.path.relpath(path, output) not in follower.sent]
+        added = [os.path.join(output, name) for name in written_files.listing(settings)
+                 if name.endswith(CHECKED) and name not in follower.sent]
         report_broken_links(settings, [*found, *broken_links(output, siteurl, added)])
 
     feed = background.start_fed_process(settings, "link-check", broken_links,
@@ -120,13 +120,15 @@ def finish_output(pelican):
     output = settings["OUTPUT_PATH"]
     follower = settings.pop(LINK_CHECK_INPUT, None)
     if follower is not None:
-        written_files.end(follower, (os.path.relpath(path, output)
-                                     for path in output_files(output)))
+        written_files.end(follower, (name for name in written_files.listing(settings)
+                                     if name.endswith(CHECKED)))
     if typed.precompress and not problem_log(settings):
-        files = compressible(output)
+        files = compressible(output, written_files.listing(settings))
         # zlib lets go of the GIL: a thread keeps the second core busy
         background.start(settings, "precompress", lambda: precompress(files),
-                         lambda _n: precompress(sorted(set(compressible(output)) - set(files))))
+                         lambda _n: precompress(sorted(
+                             set(compressible(output, written_files.listing(settings)))
+                             - set(files))))
 
 
 def report_broken_links(settings, found):

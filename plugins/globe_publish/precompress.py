@@ -16,11 +16,10 @@ COMPRESSED = (".css", ".js", ".svg")
 MIN_SIZE = 1024  # smaller files gain nothing worth a second file
 
 
-def compressible(output: str) -> list[str]:
-    """The styles, scripts and icons under `output` worth a gzipped copy."""
-    paths = (os.path.join(folder, name)
-             for folder, _dirs, files in os.walk(output) for name in files
-             if name.endswith(COMPRESSED))
+def compressible(output: str, files: list[str]) -> list[str]:
+    """The styles, scripts and icons of `files` (relative to `output`) worth a gzipped
+    copy."""
+    paths = (os.path.join(output, name) for name in files if name.endswith(COMPRESSED))
     return [path for path in paths if os.path.getsize(path) >= MIN_SIZE]
 
 

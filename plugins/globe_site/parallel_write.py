@@ -137,7 +137,7 @@ class _Records(logging.Handler):
 
 
 def _write_in_copy(contents, write_one, writer, settings):
-    written_files.forget(settings["OUTPUT_PATH"])  # the build passes the files on
+    written_files.forget(settings)  # the build passes the files on
     records = _Records()
     logging.getLogger().handlers[:] = [records]  # the copy's own handlers, not the build's
     log = problem_log(settings)

@@ -130,7 +130,9 @@ def _install_index(result: subprocess.CompletedProcess, index: str, settings: di
         for bundle in os.scandir(index):  # one a language
             if bundle.is_dir():
                 _sort_entry(os.path.join(bundle.path, "pagefind-entry.json"))
-        shutil.move(index, os.path.join(settings["OUTPUT_PATH"], INDEX_FOLDER))
+        installed = os.path.join(settings["OUTPUT_PATH"], INDEX_FOLDER)
+        shutil.move(index, installed)
+        written_files.listed(settings, installed)
     finally:
         clean()
 

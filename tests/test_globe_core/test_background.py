@@ -105,6 +105,19 @@ def test_a_fed_process_whose_input_is_not_ended_stops_unfinished(tmp_path):
     assert completed == []
 
 
+def test_a_build_stopped_before_writing_finishes_its_work_but_not_its_fed_jobs(tmp_path):
+    """Problems found before the first file is written: the jobs still running report
+    theirs too, and the jobs waiting for the output are dropped, not failed."""
+    settings, completed = {}, []
+    background.start(settings, "emails", lambda: "emails", completed.append)
+    background.start_fed_process(settings, "link-check", scheduling, (str(tmp_path / "a"),),
+                                 completed.append)
+    background.finish_unfed(settings)
+    assert completed == ["emails"]
+    background.abandon(settings)
+    assert completed == ["emails"]
+
+
 def count_after(marker, items) -> int:
     """Reads nothing until `marker` exists: a process that gets no CPU for a while."""
     while not os.path.exists(marker):

@@ -14,9 +14,10 @@ from globe_core.settings import KEY, GlobeSettings, declared, install
 # GLOBE_* names that are not settings: environment variables and what a build publishes.
 NOT_SETTINGS = {"GLOBE_LANG", "GLOBE_CHROMIUM", "GLOBE_PROBLEMS", "GLOBE_CHROME",
                 # what a build keeps for itself while it runs (background.py, parallel_read.py,
+                # written_files.py,
                 # the listings preview of globe/preview.py)
                 "GLOBE_BACKGROUND_JOBS", "GLOBE_BACKGROUND_FINISHED_BY_CALLER", "GLOBE_PREREAD",
-                "GLOBE_READ_CACHE", "GLOBE_CHOSEN_FILES",
+                "GLOBE_READ_CACHE", "GLOBE_CHOSEN_FILES", "GLOBE_OUTPUT_LISTING",
                 # delivery: servers and credentials, from the environment only (issue 9)
                 "GLOBE_SMTP_", "GLOBE_SMTP_HOST", "GLOBE_SMTP_PORT", "GLOBE_SMTP_USER",
                 "GLOBE_SMTP_PASSWORD", "GLOBE_SMTP_SECURITY", "GLOBE_LISTMONK_URL",

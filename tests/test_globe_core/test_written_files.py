@@ -39,3 +39,20 @@ def test_many_files_arrive_in_batches_in_the_order_written(tmp_path):
     written_files.end(follower, [])
     background.finish_all(settings)
     assert completed == [names]
+
+
+def test_the_output_is_listed_once_a_build_and_added_files_join_the_listing(tmp_path):
+    output = tmp_path / "output"
+    (output / "a").mkdir(parents=True)
+    (output / "a" / "index.html").write_text("a", encoding="utf-8")
+    settings = {"OUTPUT_PATH": str(output)}
+    assert written_files.listing(settings) == ["a/index.html"]
+    (output / "late.html").write_text("not listed: the listing is this build's", "utf-8")
+    assert written_files.listing(settings) == ["a/index.html"]
+    (output / "index" / "x").mkdir(parents=True)
+    (output / "index" / "x" / "entry.json").write_text("{}", encoding="utf-8")
+    written_files.listed(settings, str(output / "index"))
+    assert written_files.listing(settings) == ["a/index.html", "index/x/entry.json"]
+    written_files.forget(settings)  # the next build lists its output again
+    assert sorted(written_files.listing(settings)) == [
+        "a/index.html", "index/x/entry.json", "late.html"]
