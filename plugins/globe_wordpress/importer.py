@@ -14,7 +14,8 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 
 from globe_core.messages import _
-from globe_core.old_urls import OldUrl, OldUrlError, parse_old_url
+from globe_core.old_urls import OldUrl, OldUrlError, parse_old_url, site_folder_of
+from globe_core.site_folders import SITE_FOLDERS
 from globe_core.source import without_refused_characters
 
 from . import category_map
@@ -49,6 +50,8 @@ class Options:
     work: str | None = None  # ledger, categories file, report, needs-review/
     timeout: float = 15.0
     url_patterns: dict = field(default_factory=dict)  # the site's ARTICLE_URL…
+    # the site's own folders (globe_core.site_folders), where no old address may lead
+    site_folders: frozenset = SITE_FOLDERS | {"images", "documents", "fr", "nl", "en"}
     # The content model's own checks of one file, (path, bytes) -> [(line, message)], given
     # by the command (this library may not import the reader): a file they refuse goes to
     # needs-review/, never into content/.
@@ -245,11 +248,15 @@ class Importer:
 
     def _writable(self, entry: Planned, old_urls: list[OldUrl]) -> list[OldUrl]:
         """Old addresses a redirect page can be written for: a part longer than a folder
-        name cannot be one, and WordPress itself makes none (its names stop at 200)."""
+        name cannot be one, and WordPress itself makes none (its names stop at 200); an
+        address in a folder of the site's own (a WordPress page `/newsletter/`) is the
+        site's, which `globe check` refuses to redirect."""
         kept = []
         for old in old_urls:
             if any(len(part.encode()) > LONGEST_FOLDER_NAME for part in old.path.split("/")):
                 self.report.note(entry.relative, "long_old_url", f"{str(old)[:120]}…")
+            elif site_folder_of(old.path, self.options.site_folders, self.options.languages):
+                self.report.note(entry.relative, "own_old_url", str(old))
             else:
                 kept.append(old)
         return kept
