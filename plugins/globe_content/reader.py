@@ -15,6 +15,7 @@ from globe_core.dates import is_scheduled, parse_date
 from globe_core.folders import RealFolders
 from globe_core.html_policy import BODY, SUMMARY, marked_section_problems, policy_problems
 from globe_core.languages import lang_prefix
+from globe_core.nesting import nesting_problems
 from globe_core.pelican_seams import localized
 from globe_core.problems import problem_log
 from globe_core.settings import GlobeSettings
@@ -101,6 +102,11 @@ class GlobeMarkdownReader(BaseReader):
             source, source.value("summary") or "", source.line_of("summary"))
         if unparsable:  # the HTML parsers after Markdown would raise on them
             return Converted(source_path, problems + unparsable)
+        too_deep = nesting_problems(source_path, source.body, source.body_line) + \
+            nesting_problems(source_path, source.value("summary") or "",
+                             source.line_of("summary"))
+        if too_deep:  # Markdown and the sanitiser would take too long, or fail
+            return Converted(source_path, problems + too_deep)
         try:
             content = self.convert(source)
         except Exception as error:  # Markdown failed on this text: say where, go on
