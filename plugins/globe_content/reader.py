@@ -35,6 +35,7 @@ from .body_checks import image_problems
 from .figures import FigureExtension
 from .headings import check_headings, unconverted_headings
 from .images import resolve_image
+from .lists import list_notes
 from .model import METADATA_KEYS, ContentRules, validate
 from .parallel_read import Converted, convert, taken
 from .references import check_references
@@ -83,6 +84,7 @@ class GlobeMarkdownReader(BaseReader):
         if converted.problems:
             problem_log(self.settings).extend(converted.problems)
             return "", dict(SKIP)
+        problem_log(self.settings).note(converted.notes)
         return converted.content, self.metadata(converted.source, converted.kind,
                                                 converted.summary)
 
@@ -126,7 +128,8 @@ class GlobeMarkdownReader(BaseReader):
                                                source.line_of("summary"), error))
             return Converted(source_path, problems)
         problems += summary_problems
-        return Converted(source_path, problems, content, source, kind, summary)
+        return Converted(source_path, problems, content, source, kind, summary,
+                         list_notes(source))
 
     def convert(self, source) -> str:
         """The body as HTML: sanitised (sanitiser.py), embeds and tables made safe to use."""

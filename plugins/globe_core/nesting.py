@@ -18,8 +18,11 @@ from .problems import Problem
 
 MOST_LEVELS = 20
 
-# Where a line can open levels: indentation, then quote and list markers (`> - 1. x`)
+# Where a line can open levels: indentation, then quote and list markers (`> - 1. x`).
+# Past MOST_LEVELS, they take at least MOST_LEVELS + 1 characters (`>>>…`, tabs), so a
+# text without such a run at a line's start needs no closer look (most texts).
 _NESTING_START = frozenset(" \t>-*+0123456789")
+_LONG_PREFIX = re.compile(rf"\n[ \t>*+\-0-9.)]{{{MOST_LEVELS + 1}}}")  # "\n" first: fast
 _PREFIX = re.compile(r"([ \t]*)((?:(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*)*)(.?)")
 _MARKER = re.compile(r">|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
@@ -48,15 +51,20 @@ _TEXT_LEVEL = _FORMATTING | {"abbr", "bdi", "bdo", "cite", "data", "del", "dfn",
 def nesting_problems(path: str, text: str, first_line: int) -> list[Problem]:
     """A problem on the first line of `text` (line `first_line` of `path`) that nests
     quotes and lists, or HTML elements, more than MOST_LEVELS deep; [] if none does."""
-    lines = text.split("\n")
-    deep = _deep_markdown_line(lines)
+    lines = None
+    deep = None
+    if _LONG_PREFIX.search("\n" + text[:MOST_LEVELS + 1]) or _LONG_PREFIX.search(text):
+        lines = text.split("\n")
+        deep = _deep_markdown_line(lines)
     if deep is not None:
         return [Problem(path, first_line + deep,
                         _("this line nests quotes or lists more than %(most)s levels deep",
                           most=MOST_LEVELS),
                         _("keep lists and quotes to a few levels: a sub-list is indented by "
                           "four spaces under its item"))]
-    deep = _deep_html_line(lines) if "<" in text else None
+    # as many elements need as many `<`
+    deep = _deep_html_line(lines or text.split("\n")) \
+        if text.count("<") > MOST_LEVELS else None
     if deep is not None:
         return [Problem(path, first_line + deep,
                         _("this line nests HTML elements more than %(most)s levels deep",
