@@ -18,12 +18,15 @@ from .problems import Problem
 
 MOST_LEVELS = 20
 
-# Where a line can open levels: indentation, then quote and list markers (`> - 1. x`).
-# Past MOST_LEVELS, they take at least MOST_LEVELS + 1 characters (`>>>…`, tabs), so a
-# text without such a run at a line's start needs no closer look (most texts).
-_NESTING_START = frozenset(" \t>-*+0123456789")
-_LONG_PREFIX = re.compile(rf"\n[ \t>*+\-0-9.)]{{{MOST_LEVELS + 1}}}")  # "\n" first: fast
-_PREFIX = re.compile(r"([ \t]*)((?:(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*)*)(.?)")
+# Where a line can open levels: indentation, then quote and list markers (`> - 1. x`),
+# after a footnote's label (`[^1]: > …`: its text starts on that line). Past MOST_LEVELS,
+# they take at least MOST_LEVELS + 1 characters (`>>>…`, tabs), so a text without such a
+# run at a line's start needs no closer look (most texts).
+_NESTING_START = frozenset(" \t>-*+0123456789[")
+_LONG_PREFIX = re.compile(  # "\n" first: `re` scans for it, fast
+    rf"\n(?:\[\^[^\]\n]*\]:)?[ \t>*+\-0-9.)]{{{MOST_LEVELS + 1}}}")
+_FOOTNOTE = re.compile(r" {0,3}\[\^[^\]]+\]:[ \t]*")
+_PREFIX = re.compile(r"([ \t]*)((?:(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*)*)")
 _MARKER = re.compile(r">|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 
@@ -53,7 +56,7 @@ def nesting_problems(path: str, text: str, first_line: int) -> list[Problem]:
     quotes and lists, or HTML elements, more than MOST_LEVELS deep; [] if none does."""
     lines = None
     deep = None
-    if _LONG_PREFIX.search("\n" + text[:MOST_LEVELS + 1]) or _LONG_PREFIX.search(text):
+    if _LONG_PREFIX.search("\n" + text):  # the first line too
         lines = text.split("\n")
         deep = _deep_markdown_line(lines)
     if deep is not None:
@@ -75,22 +78,38 @@ def nesting_problems(path: str, text: str, first_line: int) -> list[Problem]:
 
 
 def _deep_markdown_line(lines: list[str]) -> int | None:
-    """The index of the first line whose indentation and markers open more than
-    MOST_LEVELS quotes and lists (four spaces open a sub-list), outside code."""
+    """The index of the first line that opens more than MOST_LEVELS quotes and lists,
+    outside code."""
     fenced = False
     for index, line in enumerate(lines):
         if line[:1] not in _NESTING_START:
             continue  # most lines start with a letter
         if _FENCE.match(line):
             fenced = not fenced
-            continue
-        indent, markers, rest = _PREFIX.match(line).groups()
-        if fenced or not markers or (not rest and ">" not in markers):
-            continue  # code, plain indented text, or a rule (`- - -`, `* * *`)
-        levels = len(indent.expandtabs(4)) // 4 + len(_MARKER.findall(markers))
-        if levels > MOST_LEVELS:
+        elif not fenced and _levels(line) > MOST_LEVELS:
             return index
     return None
+
+
+def _levels(line: str) -> int:
+    """The quotes and lists `line` opens: each marker (`>`, `-`, `1.`) opens one, so do
+    four spaces of indentation before one and a footnote's label; the dashes of a rule
+    (`- - -`, in a quote too) open none."""
+    footnote = _FOOTNOTE.match(line)
+    start = footnote.end() if footnote else 0
+    indent, markers = _PREFIX.match(line, start).groups()
+    if not markers:
+        return int(bool(footnote))  # text, maybe indented: code or a continued paragraph
+    opened = int(bool(footnote)) + len(indent.expandtabs(4)) // 4
+    if _is_rule(line[start + len(indent):].lstrip("> \t")):
+        return opened + markers.count(">")
+    return opened + len(_MARKER.findall(markers))
+
+
+def _is_rule(text: str) -> bool:
+    """`- - -`, `***`, `___`: three or more of one of them, and spaces."""
+    marks = text.replace(" ", "").replace("\t", "")
+    return len(marks) >= 3 and marks[0] in "-*_" and marks.strip(marks[0]) == ""
 
 
 def _deep_html_line(lines: list[str]) -> int | None:

@@ -31,6 +31,7 @@ def test_quotes_lists_and_html_nested_past_20_levels_are_errors_on_their_line(tm
         "lists": "<ul><li>" * 11 + "x",  # 22 elements: each level is two
         "spans-in-a-div": "<div>\n\n" + "<span>x\n\n" * 30 + "</div>",
         "bold-paragraphs": "".join(f'<b title="{n}">x\n\n' for n in range(30)),
+        "footnote": "Texte[^1].\n\n[^1]: " + "> " * 25 + "x",  # its text is on its line
     }
     files = {path(name): article(name, body="Intro.\n\n" + body)
              for name, body in bodies.items()}
@@ -44,8 +45,8 @@ def test_quotes_lists_and_html_nested_past_20_levels_are_errors_on_their_line(tm
                     f"{path('divs')}:9: {DEEP_HTML}", f"{path('lists')}:9: {DEEP_HTML}",
                     f"{path('spans-in-a-div')}:{9 + 2 + 2 * 19}: {DEEP_HTML}",
                     f"{path('bold-paragraphs')}:{9 + 2 * 20}: {DEEP_HTML}",
-                    f"{path('summary')}:6: {DEEP}")
-    assert "Check failed: 11 problem(s)." in result.stderr
+                    f"{path('footnote')}:11: {DEEP}", f"{path('summary')}:6: {DEEP}")
+    assert "Check failed: 12 problem(s)." in result.stderr
 
 
 def test_twenty_levels_and_html_that_closes_or_ends_its_elements_are_fine(tmp_path):
@@ -54,7 +55,9 @@ def test_twenty_levels_and_html_that_closes_or_ends_its_elements_are_fine(tmp_pa
     body = "\n\n".join([
         "> " * 20 + "vingt niveaux",
         "\n".join("    " * depth + "- point" for depth in range(20)),
-        "- " * 40,  # a rule, not lists
+        "- " * 40 + "-",  # a rule, not lists
+        "> " * 3 + "* " * 40 + "*",  # a rule in a quote
+        "Note[^n].\n\n[^n]: " + "> " * 19 + "x",  # twenty levels with the footnote
         "<ul>" + "<li>point" * 100 + "</ul>",
         "<table>" + ("<tr>" + "<td>x" * 30) * 30 + "</table>",
         "\n\n".join(["<span>x"] * 50),
