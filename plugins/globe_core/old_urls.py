@@ -26,6 +26,8 @@ _SEPARATORS = re.compile(r"[\s,]+")
 # A host name: labels of letters (any script: an IDN as typed), digits and inner hyphens
 _LABEL = r"[^\W_](?:(?:[^\W_]|-)*[^\W_])?"
 _HOST_NAME = re.compile(rf"(?:{_LABEL}\.)*{_LABEL}\.?")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_QUERY_VALUE = re.compile(r"[A-Za-z0-9_-]*")
 
 
 class OldUrlError(ValueError):
@@ -84,11 +86,18 @@ def parse_old_url(text: str) -> OldUrl:
     if others:
         raise OldUrlError(_("`%(url)s`: a server cannot redirect on `%(names)s`",
                             url=text, names=", ".join(others)))
-    path = re.sub(r"/{2,}", "/", unquote(parts.path) or "/")
+    values = [query.get(key, [""])[0].strip() for key in QUERY_KEYS]
+    if not all(_QUERY_VALUE.fullmatch(value) for value in values):
+        # WordPress's were `nl`, `pt-br`, `123`; nginx matches the value as sent, encoded
+        raise OldUrlError(_("`%(url)s` is not a web address", url=text))
+    try:  # `%E9`: a Latin-1 `é`, which no request to WordPress (UTF-8) carried
+        path = re.sub(r"/{2,}", "/", unquote(parts.path, errors="strict") or "/")
+    except UnicodeDecodeError:
+        raise OldUrlError(_("`%(url)s` is not a web address", url=text)) from None
     _check_path(text, path)
     if path in ("/index.php",):
         path = "/"
-    return OldUrl(path, *(query.get(key, [""])[0].strip() for key in QUERY_KEYS))
+    return OldUrl(path, *values)
 
 
 def _check_site(text: str, parts, port: int | None) -> None:
@@ -107,6 +116,12 @@ def _check_site(text: str, parts, port: int | None) -> None:
 
 def _check_path(text: str, path: str) -> None:
     """A path that some request carries, to a page rather than to the server's files."""
+    control = _CONTROL.search(path)
+    if control:  # `%00`, `%0A`: in no page's address; no file or map line can hold them
+        raise OldUrlError(
+            _("`%(url)s` writes a control character in its path (%(code)s)", url=text,
+              code=f"U+{ord(control.group()):04X}"),
+            _("remove it from Old_urls: no page of the old site had such an address"))
     if "\\" in path:  # browsers send `/` for it: the entry would never match
         raise OldUrlError(_("`%(url)s` has a \\ in its path, which browsers send as /",
                             url=text), _("write / instead of \\"))

@@ -179,6 +179,11 @@ def test_entries_that_are_no_address_of_an_old_site_are_refused(tmp_path, build_
         "https://user:secret@international.brussels/x/": "has a user name before its host",
         "//2019/05/visite/": "starts with //, which names another site",
         "/2019\\05\\visite/": "has a \\ in its path, which browsers send as /",
+        "/2019/%0A/visite/": "writes a control character in its path (U+000A)",
+        "/2019/%00/visite/": "writes a control character in its path (U+0000)",  # a crash
+        "/2019/caf%E9/": "is not a web address",  # Latin-1, not UTF-8
+        "/?p=12%0A3": "is not a web address",
+        "/?lang=nl%22": "is not a web address",
     }
     write_tree(tmp_path / "content", {"articles/2021/visit.fr.md": article(
         "visit", old_urls=" ".join(refused))})
