@@ -78,6 +78,7 @@ def content_check(settings: dict):
 
 def main(args) -> int:
     # here, not above: every `globe` command builds the parser that imports this module
+    from globe_core.site_folders import site_folders  # noqa: PLC0415
     from globe_wordpress import category_map  # noqa: PLC0415
     from globe_wordpress.category_map import MappingError  # noqa: PLC0415
     from globe_wordpress.importer import (  # noqa: PLC0415
@@ -107,6 +108,7 @@ def main(args) -> int:
 
         settings = build.load_settings(options.content)
         options.url_patterns = url_patterns(settings)
+        options.site_folders = site_folders(settings)
         options.check = content_check(settings)
         report, media, seconds, report_path = run_import(options)
     except ExportError as error:

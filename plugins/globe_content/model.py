@@ -20,6 +20,7 @@ from globe_core.images import image_problem
 from globe_core.messages import _
 from globe_core.problems import Problem
 from globe_core.settings import GlobeSettings
+from globe_core.site_folders import SITE_FOLDERS, site_folders
 from globe_core.source import SourceFile
 from globe_core.validators import check_date, check_keys, list_problems, split_list
 
@@ -59,11 +60,6 @@ MOST_TAGS, LONGEST_TAG = 30, 100  # each tag is a page of its own, in its langua
 LONGEST_SLUG = 100
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# Folders of the site's root that the build writes: a page is `{slug}/` there, so a page
-# named like one of them would overwrite it (or the languages' and static folders', or a
-# year of articles, added in ContentRules.from_settings).
-SITE_FOLDERS = frozenset({"archives", "category", "tag", "feeds", "newsletter", "search",
-                          "pagefind", "theme", "thumbnails", "page", "drafts"})
 _YEAR = re.compile(r"^\d{4}$")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 _TAG_SLUG_SUBSTITUTIONS = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]  # as Pelican names tags
@@ -81,7 +77,9 @@ class ContentRules:
     categories: dict
     today: dt.date = dt.date.min  # filled in by from_settings: Brussels' date
     templates: tuple[str, ...] = ("page",)  # what a page's `Template:` may name
-    taken_slugs: frozenset = SITE_FOLDERS  # what a page's slug may not be
+    # what a page's slug may not be: a page is `{slug}/`, so it would overwrite a folder
+    # the build writes (a year of articles is refused apart)
+    taken_slugs: frozenset = SITE_FOLDERS
 
     @classmethod
     def from_settings(cls, settings) -> ContentRules:
@@ -95,8 +93,7 @@ class ContentRules:
             templates=tuple(sorted(name[:-5] for name in os.listdir(folder)
                                    if name.endswith(".html")))
             if os.path.isdir(folder) else ("page",),
-            taken_slugs=SITE_FOLDERS | set(globe.languages)
-            | {path.split("/", 1)[0] for path in settings.get("STATIC_PATHS", [])},
+            taken_slugs=site_folders(settings),
         )
 
 

@@ -41,6 +41,7 @@ class Converted:
     source: object = None  # globe_core.source.SourceFile
     kind: str = "article"
     summary: str = ""
+    notes: list[Problem] = field(default_factory=list)  # worth a look, not wrong
 
 
 def convert(reader, path: str) -> Converted:

@@ -15,6 +15,7 @@ from globe_core.dates import is_scheduled, parse_date
 from globe_core.folders import RealFolders
 from globe_core.html_policy import BODY, SUMMARY, marked_section_problems, policy_problems
 from globe_core.languages import lang_prefix
+from globe_core.nesting import nesting_problems
 from globe_core.pelican_seams import localized
 from globe_core.problems import problem_log
 from globe_core.settings import GlobeSettings
@@ -34,6 +35,7 @@ from .body_checks import image_problems
 from .figures import FigureExtension
 from .headings import check_headings, unconverted_headings
 from .images import resolve_image
+from .lists import list_notes
 from .model import METADATA_KEYS, ContentRules, validate
 from .parallel_read import Converted, convert, taken
 from .references import check_references
@@ -82,6 +84,7 @@ class GlobeMarkdownReader(BaseReader):
         if converted.problems:
             problem_log(self.settings).extend(converted.problems)
             return "", dict(SKIP)
+        problem_log(self.settings).note(converted.notes)
         return converted.content, self.metadata(converted.source, converted.kind,
                                                 converted.summary)
 
@@ -101,6 +104,11 @@ class GlobeMarkdownReader(BaseReader):
             source, source.value("summary") or "", source.line_of("summary"))
         if unparsable:  # the HTML parsers after Markdown would raise on them
             return Converted(source_path, problems + unparsable)
+        too_deep = nesting_problems(source_path, source.body, source.body_line) + \
+            nesting_problems(source_path, source.value("summary") or "",
+                             source.line_of("summary"))
+        if too_deep:  # Markdown and the sanitiser would take too long, or fail
+            return Converted(source_path, problems + too_deep)
         try:
             content = self.convert(source)
         except Exception as error:  # Markdown failed on this text: say where, go on
@@ -120,7 +128,8 @@ class GlobeMarkdownReader(BaseReader):
                                                source.line_of("summary"), error))
             return Converted(source_path, problems)
         problems += summary_problems
-        return Converted(source_path, problems, content, source, kind, summary)
+        return Converted(source_path, problems, content, source, kind, summary,
+                         list_notes(source))
 
     def convert(self, source) -> str:
         """The body as HTML: sanitised (sanitiser.py), embeds and tables made safe to use."""

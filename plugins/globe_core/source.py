@@ -31,6 +31,19 @@ _CONTROL_IN_BMP = re.compile("[" + _BMP_CONTROL + "]")
 # HTML carries them to the pages, and the feeds, which decode them, cannot.
 _CHARACTER_REFERENCE = re.compile(r"&#(?:[xX][0-9a-fA-F]{1,8}|[0-9]{1,9});?")
 _META_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)\s*$")
+# Characters a metadata value may not hold, though a body may: a value stands alone (a
+# title in a feed, a subject in an inbox, a tag's page), where nothing around it shows
+# that they are there. A byte order mark (U+FEFF; the one that starts a file is removed),
+# the invisible operators (U+2061-U+2064), the deprecated format characters (U+206A-
+# U+206F) and the interlinear annotation marks (U+FFF9-U+FFFB) show nothing; a
+# private-use character (U+E000-U+F8FF, planes 15 and 16: a Wingdings bullet pasted from
+# Word) shows as a box, or as whatever one font draws there.
+_INVISIBLE_IN_VALUES = re.compile("[\u2061-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb]")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+# Both in one class without the planes: one scan finds most values clean, and the slow
+# pattern (see _refused_characters) runs only on a value that has a character past U+FFFF
+_REFUSED_IN_BMP_VALUES = re.compile("[\u2061-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb"
+                                    "\ue000-\uf8ff]")
 
 
 @dataclass
@@ -119,6 +132,23 @@ def without_refused_characters(text: str) -> tuple[str, list[str]]:
 
     text = _CONTROL.sub(drop, _CHARACTER_REFERENCE.sub(drop_reference, text))
     return text, removed
+
+
+def refused_in_value(value: str) -> tuple[str, bool, bool] | None:
+    """The first character of `value` no metadata value may hold (see
+    _INVISIBLE_IN_VALUES), as (its code or the numeric reference that writes it, whether
+    it is private-use, whether it is written as a reference); None if there is none."""
+    if value.isascii() and "&#" not in value:
+        return None  # most values
+    found = _REFUSED_IN_BMP_VALUES.search(value) or (
+        _PRIVATE_USE.search(value) if value and max(value) > "\uffff" else None)
+    if found:
+        return f"U+{ord(found.group()):04X}", bool(_PRIVATE_USE.match(found.group())), False
+    for match in _CHARACTER_REFERENCE.finditer(value) if "&#" in value else ():
+        character = _referenced_character(match.group())
+        if _INVISIBLE_IN_VALUES.match(character) or _PRIVATE_USE.match(character):
+            return match.group(), bool(_PRIVATE_USE.match(character)), True
+    return None
 
 
 def _code_point(reference: str) -> int:

@@ -12,7 +12,7 @@ import unicodedata
 from .dates import NOT_A_DATE, NOT_IN_BRUSSELS, date_error
 from .messages import _
 from .problems import Problem
-from .source import SourceFile
+from .source import SourceFile, refused_in_value
 
 
 def check_keys(source: SourceFile, keys: dict[str, bool]) -> list[Problem]:
@@ -34,6 +34,8 @@ def check_keys(source: SourceFile, keys: dict[str, bool]) -> list[Problem]:
                          _("retype the value, or close each isolate (U+2066, U+2067, U+2068) "
                            "with U+2069 on the same line"))
                  for key, found in source.fields.items() if not _isolates_balanced(found.value)]
+    problems += [_refused_character_problem(source.path, key, found)
+                 for key, found in source.fields.items() if refused_in_value(found.value)]
     for key, required in keys.items():
         value = source.value(key)
         if required and not visible(value or ""):
@@ -43,6 +45,29 @@ def check_keys(source: SourceFile, keys: dict[str, bool]) -> list[Problem]:
                 _("add a line `%(key)s: …` to the metadata at the top",
                   key=key.capitalize())))
     return problems
+
+
+def _refused_character_problem(path: str, key: str, found) -> Problem:
+    """A character no value may hold (source.refused_in_value), said as the body's check
+    says it (decode_utf8) but for a private-use character, which is not invisible."""
+    code, private, written = refused_in_value(found.value)
+    if private:
+        return Problem(path, found.line,
+                       _("`%(key)s` contains a private-use character (%(code)s), which each "
+                         "font shows differently, or as a box", key=key.capitalize(),
+                         code=code),
+                       _("retype the value without it: a symbol or bullet pasted from Word "
+                         "is one"))
+    if written:
+        return Problem(path, found.line,
+                       _("the line writes an invisible control character as a code "
+                         "(%(code)s)", code=code),
+                       _("delete the code `%(code)s`", code=code))
+    return Problem(path, found.line,
+                   _("the line contains an invisible control character (%(code)s)",
+                     code=code),
+                   _("delete it: retype the line, or save the file again as plain "
+                     "UTF-8 text"))
 
 
 _ISOLATE = re.compile("[\u2066-\u2069]")

@@ -25,6 +25,7 @@ from globe_core.html_policy import (
 )
 from globe_core.languages import lang_prefix, long_date
 from globe_core.messages import _
+from globe_core.nesting import nesting_problems
 from globe_core.pelican_seams import summary_of
 from globe_core.problems import Problem
 from globe_core.settings import GlobeSettings
@@ -160,8 +161,9 @@ def introduction_policy_problems(edition: Edition, markdown_settings: dict) -> l
     """HTML in the introduction outside its policy (text, links, lists), on its line."""
     if not edition.introduction.strip():
         return []
-    unparsable = marked_section_problems(edition.source)
-    if unparsable:  # the HTML parsers after Markdown would raise on them
+    unparsable = marked_section_problems(edition.source) or nesting_problems(
+        edition.source.path, edition.source.body, edition.source.body_line)
+    if unparsable:  # the HTML parsers after Markdown would raise on them, or take long
         return unparsable
     try:
         html = convert_introduction(edition.introduction, markdown_settings)

@@ -47,6 +47,27 @@ def page_path(output: str, old_path: str) -> str | None:
     return os.path.join(output, relative, "index.html")
 
 
+def site_file_at(output: str, old_path: str) -> str | None:
+    """The file the build wrote that `old_path` names (`robots.txt`; `nl/index.html` for
+    `/nl`), relative to `output`, or None. The server's redirect map would answer for
+    it before serving that file."""
+    relative = old_path.strip("/")
+    for candidate in (relative, f"{relative}/index.html") if relative else ():
+        if os.path.isfile(os.path.join(output, candidate)):  # False for a name too long
+            return candidate
+    return None
+
+
+def _under_a_file(output: str, path: str) -> bool:
+    """Whether a folder `path` needs is a file (`robots.txt` for `/robots.txt/x/`)."""
+    folder = os.path.dirname(path)
+    while len(folder) > len(output):
+        if os.path.isfile(folder):
+            return True
+        folder = os.path.dirname(folder)
+    return False
+
+
 def write_redirect_pages(output: str, redirects: list[Redirect], site_url: str,
                          gettext_for) -> int:
     """Write a page per path-only redirect, never over a file the build wrote."""
@@ -55,8 +76,8 @@ def write_redirect_pages(output: str, redirects: list[Redirect], site_url: str,
         if redirect.old.has_query:
             continue
         path = page_path(output, redirect.old.path)
-        if path is None or os.path.exists(path):
-            continue
+        if path is None or os.path.exists(path) or _under_a_file(output, path):
+            continue  # the nginx map still redirects it
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as file:
             file.write(redirect_page(redirect, site_url, gettext_for(redirect.lang)))

@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from globe_core.messages import _
-from globe_core.old_urls import OldUrl, OldUrlError, parse_old_url, split_old_urls
+from globe_core.old_urls import (
+    OldUrl,
+    OldUrlError,
+    parse_old_url,
+    site_folder_of,
+    split_old_urls,
+)
 from globe_core.problems import Problem
 
 
@@ -26,17 +32,21 @@ class Redirect:
     new: str
     lang: str
     source_path: str
+    line: int = 0  # of the Old_urls line that asks for it
 
 
 def _bare(path: str) -> str:
     return path.rstrip("/") or "/"
 
 
-def redirect_table(items: list[Movable], current_urls: set[str],
-                   display=str) -> tuple[list[Redirect], list[Problem]]:
+def redirect_table(items: list[Movable], current_urls: set[str], display=str,
+                   folders: frozenset[str] = frozenset(), languages: tuple[str, ...] = ()
+                   ) -> tuple[list[Redirect], list[Problem]]:
     """Redirects for every old address that is not a current one; conflicts are problems.
 
-    `current_urls`: every address the site serves now (never redirected away).
+    `current_urls`: every address the site serves now (never redirected away); `folders`
+    and `languages`: the site's own folders (site_folders.py), which no old address may
+    lie in: the server's redirect map would hide what the build writes there.
     """
     current = {_bare(url) for url in current_urls} | {"/"}
     table: dict[str, Redirect] = {}
@@ -47,8 +57,18 @@ def redirect_table(items: list[Movable], current_urls: set[str],
                 old = parse_old_url(entry)
             except OldUrlError as error:
                 problems.append(Problem(display(item.source_path), item.line, str(error),
-                                        _("write the old address from the site root, e.g. "
-                                          "/2019/05/visit/?lang=nl or /?p=123")))
+                                        error.fix or _("write the old address from the site "
+                                                       "root, e.g. /2019/05/visit/?lang=nl "
+                                                       "or /?p=123")))
+                continue
+            folder = site_folder_of(old.path, folders, languages)
+            if folder:
+                problems.append(Problem(
+                    display(item.source_path), item.line,
+                    _("old address `%(url)s` is in `%(folder)s`, which the site writes "
+                      "itself: redirecting it would hide the site's own page or file",
+                      url=entry, folder=folder),
+                    _("remove it from Old_urls: the site answers that address itself")))
                 continue
             for variant in old.variants():
                 if not variant.has_query and _bare(variant.path) in current:
@@ -62,5 +82,6 @@ def redirect_table(items: list[Movable], current_urls: set[str],
                           url=str(variant), path=display(taken.source_path)),
                         _("keep the address in only one file")))
                     continue
-                table[key] = Redirect(variant, item.url, item.lang, item.source_path)
+                table[key] = Redirect(variant, item.url, item.lang, item.source_path,
+                                      item.line)
     return sorted(table.values()), problems

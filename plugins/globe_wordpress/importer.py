@@ -14,7 +14,8 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 
 from globe_core.messages import _
-from globe_core.old_urls import OldUrl, OldUrlError, parse_old_url
+from globe_core.old_urls import OldUrl, OldUrlError, parse_old_url, site_folder_of
+from globe_core.site_folders import SITE_FOLDERS
 from globe_core.source import without_refused_characters
 
 from . import category_map
@@ -49,6 +50,8 @@ class Options:
     work: str | None = None  # ledger, categories file, report, needs-review/
     timeout: float = 15.0
     url_patterns: dict = field(default_factory=dict)  # the site's ARTICLE_URL…
+    # the site's own folders (globe_core.site_folders), where no old address may lead
+    site_folders: frozenset = SITE_FOLDERS | {"images", "documents", "fr", "nl", "en"}
     # The content model's own checks of one file, (path, bytes) -> [(line, message)], given
     # by the command (this library may not import the reader): a file they refuse goes to
     # needs-review/, never into content/.
@@ -245,11 +248,15 @@ class Importer:
 
     def _writable(self, entry: Planned, old_urls: list[OldUrl]) -> list[OldUrl]:
         """Old addresses a redirect page can be written for: a part longer than a folder
-        name cannot be one, and WordPress itself makes none (its names stop at 200)."""
+        name cannot be one, and WordPress itself makes none (its names stop at 200); an
+        address in a folder of the site's own (a WordPress page `/newsletter/`) is the
+        site's, which `globe check` refuses to redirect."""
         kept = []
         for old in old_urls:
             if any(len(part.encode()) > LONGEST_FOLDER_NAME for part in old.path.split("/")):
                 self.report.note(entry.relative, "long_old_url", f"{str(old)[:120]}…")
+            elif site_folder_of(old.path, self.options.site_folders, self.options.languages):
+                self.report.note(entry.relative, "own_old_url", str(old))
             else:
                 kept.append(old)
         return kept
@@ -373,59 +380,94 @@ class Importer:
         categories_path = os.path.join(self.work, "categories.toml")
         categories = category_map.load(categories_path)
         planned = self.plan()
-        in_content, set_aside = {}, set()  # relative path -> text; addresses not published
-        for entry in planned:
-            text, complete = self.document(entry, categories)
-            # WordPress kept invisible controls and direction overrides (pasted from Word,
-            # or hostile) that `globe check` refuses: removed here, and said so
-            text, removed = without_refused_characters(text)
-            if removed:
-                self.report.note(entry.relative, "invisible",
-                                 ", ".join(sorted(set(removed))))
-            self.report.kinds[entry.kind] += 1
-            refused = complete and self.options.check and self.options.check(
-                os.path.join(self.content, entry.relative), text.encode("utf-8"))
-            if refused:
-                complete = False
-                self.report.note(entry.relative, "refused", "; ".join(
-                    _("line %(line)s: %(message)s", line=line, message=message)
-                    for line, message in refused[:3]))
+        documents = [(entry, *self._checked_document(entry, categories)) for entry in planned]
+        # addresses not published: the posts put in needs-review/
+        set_aside = {entry.new_url for entry, _text, complete in documents if not complete}
+        for entry, converted, complete in documents:
             if complete:
+                # unlinked before it is written: written once, and the same on every run
+                text, unlinked = _unlinked(converted, set_aside)
                 outcome = self.ledger.write(self.content, entry.relative, text,
                                             self.options.force)
                 self.ledger.posts[entry.item.key] = entry.relative
                 if outcome == KEPT:
                     self.report.note(entry.relative, "kept")
-                else:
-                    in_content[entry.relative] = text
+                for address in unlinked if outcome != KEPT else ():
+                    self.report.note(entry.relative, "link", address)
             else:
-                set_aside.add(entry.new_url)
                 review = os.path.join(self.work, "needs-review", entry.relative)
                 os.makedirs(os.path.dirname(review), exist_ok=True)
                 with open(review, "w", encoding="utf-8") as file:
-                    file.write(text)
+                    file.write(converted)
                 outcome = "review"
             self.report.files[outcome] += 1
-        if set_aside:
-            self._unlink(set_aside, in_content)
         self.ledger.files.update(self.media.written)
         used = category_map.categories_in([e.item for e in planned if e.kind == "article"])
         write_text(categories_path, category_map.render(used, categories, CATEGORIES_HEADER))
         self.ledger.save()
         return self.report
 
-    def _unlink(self, addresses: set[str], in_content: dict[str, str]) -> None:
-        """A post put in needs-review/ is not on the site: a link to it from a file in
-        content/ becomes its words (else `globe check` finds a broken link), as a link
-        to a page that was not imported does, and the report says so."""
-        link = re.compile(r"\[([^\[\]]*)\]\((" + "|".join(map(re.escape, sorted(addresses)))
-                          + r")(#[^)\s]*)?\)")
-        for relative, text in in_content.items():
-            unlinked = link.sub(lambda match: match.group(1), text)
-            if unlinked != text:
-                self.ledger.write(self.content, relative, unlinked)
-                for address in sorted({m.group(2) for m in link.finditer(text)}):
-                    self.report.note(relative, "link", address)
+    def _checked_document(self, entry: Planned, categories: dict[str, str]
+                          ) -> tuple[str, bool]:
+        """The file's text, and whether it can go into content/: complete, and passed by
+        the content model's own checks."""
+        text, complete = self.document(entry, categories)
+        # WordPress kept invisible controls and direction overrides (pasted from Word,
+        # or hostile) that `globe check` refuses: removed here, and said so
+        text, removed = without_refused_characters(text)
+        if removed:
+            self.report.note(entry.relative, "invisible", ", ".join(sorted(set(removed))))
+        self.report.kinds[entry.kind] += 1
+        refused = complete and self.options.check and self.options.check(
+            os.path.join(self.content, entry.relative), text.encode("utf-8"))
+        if refused:
+            complete = False
+            self.report.note(entry.relative, "refused", "; ".join(
+                _("line %(line)s: %(message)s", line=line, message=message)
+                for line, message in refused[:3]))
+        return text, complete
+
+
+def _unlinked(text: str, addresses: set[str]) -> tuple[str, list[str]]:
+    """`text` with each Markdown link to one of `addresses` (a post put in needs-review/,
+    so not on the site) replaced by what it shows: its words, or the image it wraps
+    (`[![alt](image.jpg)](/2021/10/x/)`), as a link to a page that was not imported is;
+    and the addresses unlinked."""
+    if not addresses:
+        return text, []
+    target = re.compile(r"\]\((" + "|".join(map(re.escape, sorted(addresses)))
+                        + r")(#[^)\s]*)?\)")
+    parts, unlinked, done = [], [], 0
+    for match in target.finditer(text):
+        opening = _opening_bracket(text, match.start())
+        if opening is None or opening < done:
+            continue  # `]` closes no `[`: not a link
+        parts += [text[done:opening], text[opening + 1:match.start()]]
+        unlinked.append(match.group(1))
+        done = match.end()
+    return "".join(parts) + text[done:], sorted(set(unlinked))
+
+
+def _opening_bracket(text: str, closing: int) -> int | None:
+    """Where the `[` that the `]` at `closing` closes is, counting the brackets in
+    between (an image's `![alt]`, `[sic]`) and skipping escaped ones (`\\[`); a link
+    never spans a blank line, so no further back than its paragraph's start."""
+    depth = 0
+    for position in range(closing, text.rfind("\n\n", 0, closing), -1):
+        if text[position] not in "[]" or _escaped(text, position):
+            continue
+        depth += 1 if text[position] == "]" else -1
+        if depth == 0:
+            return position
+    return None
+
+
+def _escaped(text: str, position: int) -> bool:
+    """Whether the character at `position` follows an odd number of backslashes."""
+    before = position
+    while before > 0 and text[before - 1] == "\\":
+        before -= 1
+    return (position - before) % 2 == 1
 
 
 CATEGORIES_HEADER = """WordPress categories -> the site's categories (see docs/migration.md).

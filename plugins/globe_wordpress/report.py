@@ -45,6 +45,9 @@ def describe(kind: str, detail: str) -> str:
                        "says what the post is about"),
         "long_old_url": _("an old address is too long to be a folder name, so it was not "
                           "kept in `Old_urls` and will not be redirected: %(detail)s"),
+        "own_old_url": _("the old address %(detail)s is one of the site's own (a folder the "
+                         "build writes), so it was not kept in `Old_urls`: the site answers "
+                         "it itself"),
         "refused": _("`globe check` would refuse the file (%(detail)s): it was put in "
                      "needs-review/: correct it, then move it into content/"),
         "invisible": _("invisible control or text-direction characters were removed "

@@ -67,11 +67,13 @@ CASES = {
         [f"{A}:5: error: the slug is 359 characters long, more than 100", "shorten it"]),
     "page slug of a folder the build writes": (
         {"content/pages/search.fr.md": page("search"), "content/pages/en.fr.md": page("en"),
-         "content/pages/y.fr.md": page("2021"), "content/pages/img.fr.md": page("images")},
+         "content/pages/y.fr.md": page("2021"), "content/pages/img.fr.md": page("images"),
+         "content/pages/t.fr.md": page("translations")},  # the dev server's report
         ["content/pages/search.fr.md:3: error: the page slug `search` is the name of a folder",
          "content/pages/en.fr.md:3: error: the page slug `en`",
          "content/pages/y.fr.md:3: error: the page slug `2021`",
          "content/pages/img.fr.md:3: error: the page slug `images`",
+         "content/pages/t.fr.md:3: error: the page slug `translations`",
          "choose another slug, e.g. `search-page`"]),
     "tags separated by semicolons": (
         {A: article(slug="visit", tags="FEDER; Europe; ville")},

@@ -78,7 +78,7 @@ def test_an_introduction_nested_too_deep_to_convert_is_an_error_on_its_line(
         tmp_path, build_site):
     result = build(tmp_path, build_site, edition("Bonjour.\n\n" + "- " * 600 + "x\n"))
     assert problem_lines(result) == [
-        (NAME, 9, "the text nests lists or quotes too deeply to be converted")]
+        (NAME, 9, "this line nests quotes or lists more than 20 levels deep")]
     assert "four spaces" in result.problems[0].fix
 
 
