@@ -8,7 +8,8 @@ editions) finds everything ready, whatever the order of PLUGINS. In this order:
 2. alternates: every article and page links its other language versions;
 3. pages by slug (the emails' privacy link reads it);
 4. neighbours: newer and older article in the same category and language;
-5. sharing: description, share links and JSON-LD of every article and page;
+5. sharing: description, canonical URL and image of every article and page (share links
+   and JSON-LD follow as each page is written);
 6. thumbnails: listing-card images are planned (written later, with the listings);
 7. chrome: each language's navigation, topics, footer and feed links (needs 1 and 3).
 """

@@ -20,6 +20,7 @@ from .listings import LanguageListingsGenerator
 from .pagination import page_window
 from .parallel_write import split_article_writing
 from .search import SearchPageGenerator, end_index_input, finish_index, start_index
+from .sharing import prepare_page
 from .sitemap import SitemapGenerator
 from .translations_page import TranslationsPageGenerator
 
@@ -62,6 +63,8 @@ def register():
     signals.generator_init.connect(install_i18n)
     signals.page_generator_finalized.connect(enrich)
     signals.article_generator_finalized.connect(split_article_writing)
+    signals.article_generator_write_article.connect(prepare_page)
+    signals.page_generator_write_page.connect(prepare_page)
     signals.content_object_init.connect(responsive_content_images)
     signals.article_generator_finalized.connect(start_index)
     signals.page_writer_finalized.connect(end_index_input)

@@ -95,7 +95,9 @@ def news_article(article, settings, image_url, description) -> dict:
 
 
 def prepare(content, settings) -> None:
-    """Give an article or page: description, image_url/size, share_links, json_ld."""
+    """Give an article or page what its listings and its head read: canonical_url,
+    description, og_locale(s), image_url/size. The parts only its own page shows follow
+    as it is written (`prepare_page`)."""
     siteurl = settings["SITEURL"]
     url = f"{siteurl}/{content.url}"
     content.canonical_url = url
@@ -113,7 +115,17 @@ def prepare(content, settings) -> None:
         size = image_size(os.path.join(settings["PATH"], image))
         if size:
             content.image_width, content.image_height = size
+
+
+def prepare_page(generator, content) -> None:
+    """`article_generator_write_article` and `page_generator_write_page` receiver: the
+    share links and the JSON-LD, made as the page is written rather than for every article
+    before the first is (they were most of that step, on one core; a large site's
+    articles are written by two processes). Drafts, never prepared, get neither."""
+    url = getattr(content, "canonical_url", None)
+    if url is None:
+        return
     content.share_links = share_links(url, one_line(content.title, 200))
     if isinstance(content, Article):
-        content.json_ld = json_ld(news_article(content, settings, content.image_url,
-                                               content.description))
+        content.json_ld = json_ld(news_article(content, generator.settings,
+                                               content.image_url, content.description))
