@@ -252,8 +252,16 @@ def finish_at_finalized(settings: dict) -> None:
 
 
 def finish_all(settings: dict) -> None:
-    """Wait for every job of this build and complete it, in the order they started."""
-    for job in list(settings.get(JOBS, [])):
+    """Wait for every job of this build and complete it, in the order they started.
+
+    The build has nothing left but to wait: a job that gave way to it runs like any other
+    from now on, not only once its own turn to be waited for comes (the last one to end
+    used to end alone, on one core, after the others)."""
+    jobs = list(settings.get(JOBS, []))
+    for job in jobs:
+        if job.before_wait is not None and not job.finished:
+            job.before_wait()
+    for job in jobs:
         job.finish()
 
 
