@@ -54,27 +54,21 @@ _TEXT_LEVEL = _FORMATTING | {"abbr", "bdi", "bdo", "cite", "data", "del", "dfn",
 def nesting_problems(path: str, text: str, first_line: int) -> list[Problem]:
     """A problem on the first line of `text` (line `first_line` of `path`) that nests
     quotes and lists, or HTML elements, more than MOST_LEVELS deep; [] if none does."""
-    lines = None
-    deep = None
-    if _LONG_PREFIX.search("\n" + text):  # the first line too
-        lines = text.split("\n")
-        deep = _deep_markdown_line(lines)
+    lines = text.split("\n") if _LONG_PREFIX.search("\n" + text) else None  # line 1 too
+    deep = _deep_markdown_line(lines) if lines else None
     if deep is not None:
-        return [Problem(path, first_line + deep,
-                        _("this line nests quotes or lists more than %(most)s levels deep",
-                          most=MOST_LEVELS),
-                        _("keep lists and quotes to a few levels: a sub-list is indented by "
-                          "four spaces under its item"))]
-    # as many elements need as many `<`
-    deep = _deep_html_line(lines or text.split("\n")) \
-        if text.count("<") > MOST_LEVELS else None
-    if deep is not None:
-        return [Problem(path, first_line + deep,
-                        _("this line nests HTML elements more than %(most)s levels deep",
-                          most=MOST_LEVELS),
-                        _("close each element before the next one opens, or write the "
-                          "text in Markdown"))]
-    return []
+        message = _("this line nests quotes or lists more than %(most)s levels deep",
+                    most=MOST_LEVELS)
+        fix = _("keep lists and quotes to a few levels: a sub-list is indented by four "
+                "spaces under its item")
+    elif text.count("<") > MOST_LEVELS:  # as many elements need as many `<`
+        deep = _deep_html_line(lines or text.split("\n"))
+        message = _("this line nests HTML elements more than %(most)s levels deep",
+                    most=MOST_LEVELS)
+        fix = _("close each element before the next one opens, or write the text in Markdown")
+    if deep is None:
+        return []
+    return [Problem(path, first_line + deep, message, fix)]
 
 
 def _deep_markdown_line(lines: list[str]) -> int | None:
