@@ -90,9 +90,7 @@ def listing(settings: dict) -> list[str]:
     files = settings.get(LISTING)
     if files is None:
         output = settings["OUTPUT_PATH"]
-        files = settings[LISTING] = [
-            os.path.relpath(os.path.join(folder, name), output).replace(os.sep, "/")
-            for folder, _dirs, names in os.walk(output) for name in names]
+        files = settings[LISTING] = _files_under(output, output)
     return files
 
 
@@ -100,6 +98,10 @@ def listed(settings: dict, folder: str) -> None:
     """The files of `folder`, just added to the output, join the build's listing."""
     files = settings.get(LISTING)
     if files is not None:
-        output = settings["OUTPUT_PATH"]
-        files += [os.path.relpath(os.path.join(parent, name), output).replace(os.sep, "/")
-                  for parent, _dirs, names in os.walk(folder) for name in names]
+        files += _files_under(folder, settings["OUTPUT_PATH"])
+
+
+def _files_under(folder: str, output: str) -> list[str]:
+    """The files under `folder`, relative to `output`, with `/` between names."""
+    return [os.path.relpath(os.path.join(parent, name), output).replace(os.sep, "/")
+            for parent, _dirs, names in os.walk(folder) for name in names]
